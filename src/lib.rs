@@ -1,0 +1,130 @@
+//! Ясно (yasno): finds what makes an official Russian letter hard to read.
+//!
+//! Text goes in and a [`Report`] comes out; the core does no I/O:
+//!
+//! ```
+//! let checker = yasno::Checker::new(yasno::Config::default()).unwrap();
+//! let report = checker.check("В связи с отсутствием документов заявление возвращено.");
+//! assert_eq!(report.findings[0].rule, "YS101");
+//! ```
+
+pub mod analysis;
+pub mod config;
+pub mod dict;
+pub mod metrics;
+pub mod morph;
+pub mod offsets;
+pub mod report;
+pub mod rules;
+pub mod score;
+pub mod text;
+
+pub use config::{Config, ConfigError, ExtraDictionary, OptionValue, Profile, RuleConfig};
+pub use report::{apply_edits, Category, DocKind, Edit, Finding, Report, Severity, SCHEMA_VERSION};
+pub use rules::{OptionDoc, RuleDoc};
+
+use dict::{DictFile, Lexicon};
+use rules::{Context, Emitter, Rule};
+use text::Text;
+
+/// The version of yasno.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// A configured checker. Build it once, check many texts.
+pub struct Checker {
+    config: Config,
+    rules: Vec<Box<dyn Rule>>,
+    lexicon: Lexicon,
+}
+
+impl Checker {
+    /// Validates the config and compiles the dictionaries.
+    pub fn new(config: Config) -> Result<Checker, ConfigError> {
+        let all = rules::registry();
+        for (id, rc) in &config.rules {
+            let rule =
+                all.iter().find(|r| r.doc().id == id).ok_or_else(|| ConfigError::UnknownRule(id.clone()))?;
+            for (name, value) in &rc.options {
+                if !rule.doc().options.iter().any(|o| o.name == name) {
+                    return Err(ConfigError::UnknownOption { rule: id.clone(), option: name.clone() });
+                }
+                if !matches!(value, OptionValue::Int(v) if *v > 0) {
+                    return Err(ConfigError::BadOption {
+                        rule: id.clone(),
+                        option: name.clone(),
+                        expected: "a positive whole number".into(),
+                    });
+                }
+            }
+        }
+        let mut lexicon = Lexicon::default();
+        let builtin = if config.no_builtin_dictionaries { &[][..] } else { dict::BUILTIN };
+        let extra = config.dictionaries.iter().map(|d| (d.name.as_str(), d.source.as_str()));
+        for (name, source) in builtin.iter().copied().chain(extra) {
+            let err = |message: String| ConfigError::Dictionary { name: name.to_string(), message };
+            let file = DictFile::parse(source).map_err(err)?;
+            match all.iter().find(|r| r.doc().id == file.rule) {
+                Some(r) if r.doc().dictionary => {}
+                _ => return Err(err(format!("`rule = \"{}\"` is not a dictionary rule", file.rule))),
+            }
+            lexicon.add(name, file).map_err(err)?;
+        }
+        lexicon.build();
+        let rules =
+            all.into_iter().filter(|r| config.rules.get(r.doc().id).and_then(|c| c.enabled) != Some(false));
+        Ok(Checker { rules: rules.collect(), config, lexicon })
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The compiled dictionaries.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Checks one text: normalise → segment → analyse → rules → report.
+    pub fn check(&self, src: &str) -> Report {
+        let text = Text::new(src); // normalise + segment
+        let analysis = analysis::analyse(&text, &self.config);
+        let dict_matches = self.lexicon.find(&text);
+        let ctx = Context {
+            text: &text,
+            analysis: &analysis,
+            lexicon: &self.lexicon,
+            dict_matches: &dict_matches,
+            allowed_abbreviations: &self.config.allowed_abbreviations,
+        };
+        let mut findings = Vec::new();
+        for rule in &self.rules {
+            let rc = self.config.rules.get(rule.doc().id);
+            let empty = Default::default();
+            let mut out =
+                Emitter::new(rule.doc(), rc.and_then(|c| c.severity), rc.map_or(&empty, |c| &c.options), src);
+            rule.check(&ctx, &mut out);
+            findings.append(&mut out.findings);
+        }
+        // Placeholders are never flagged themselves.
+        findings.retain(|f| !text.inside_placeholder(f.start, f.end));
+        findings.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
+        let metrics = metrics::compute(&text);
+        let score = score::score(&findings, metrics.words);
+        Report {
+            schema_version: SCHEMA_VERSION,
+            findings,
+            metrics,
+            score,
+            document: report::DocumentInfo {
+                kind: analysis.kind,
+                detected: analysis.detected,
+                checklist: analysis.checklist,
+            },
+        }
+    }
+}
+
+/// Docs of every rule, in id order.
+pub fn rule_docs() -> Vec<&'static RuleDoc> {
+    rules::docs()
+}

@@ -1,0 +1,163 @@
+//! The rule framework: the [`Rule`] trait, rule docs, and the registry.
+//! One rule per file; add a rule by adding its file and one line to [`registry`].
+
+mod dictionary;
+mod ys101_compound_preposition;
+mod ys102_stock_phrase;
+mod ys103_split_predicate;
+mod ys104_empty_word;
+mod ys105_intensifier;
+mod ys190_organisation_dictionary;
+mod ys201_long_sentence;
+mod ys202_long_paragraph;
+mod ys303_vague_reference;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::config::OptionValue;
+use crate::dict::{DictMatch, Lexicon};
+use crate::report::{Category, Finding, Severity};
+use crate::text::Text;
+
+/// Every rule yasno has, in id order.
+pub fn registry() -> Vec<Box<dyn Rule>> {
+    vec![
+        Box::new(ys101_compound_preposition::CompoundPreposition),
+        Box::new(ys102_stock_phrase::StockPhrase),
+        Box::new(ys103_split_predicate::SplitPredicate),
+        Box::new(ys104_empty_word::EmptyWord),
+        Box::new(ys105_intensifier::Intensifier),
+        Box::new(ys190_organisation_dictionary::OrganisationDictionary),
+        Box::new(ys201_long_sentence::LongSentence),
+        Box::new(ys202_long_paragraph::LongParagraph),
+        Box::new(ys303_vague_reference::VagueReference),
+    ]
+}
+
+/// Docs of every rule, in id order.
+pub fn docs() -> Vec<&'static RuleDoc> {
+    registry().iter().map(|r| r.doc()).collect()
+}
+
+/// The documentation of a rule: what `yasno explain`, the README and the web
+/// page show. All text is Russian.
+#[derive(Debug, Serialize)]
+pub struct RuleDoc {
+    /// Stable id, `YS` + three digits.
+    pub id: &'static str,
+    /// Stable kebab-case name.
+    pub name: &'static str,
+    pub category: Category,
+    /// Default severity.
+    pub severity: Severity,
+    /// A short title.
+    pub title: &'static str,
+    /// What it flags.
+    pub what: &'static str,
+    /// Why it matters to the reader.
+    pub why: &'static str,
+    /// A sentence it flags.
+    pub bad: &'static str,
+    /// The same sentence, fixed.
+    pub good: &'static str,
+    /// How to fix it.
+    pub fix: &'static str,
+    /// Tunable thresholds.
+    pub options: &'static [OptionDoc],
+    /// True when the rule reports entries of `dictionaries/*.toml`.
+    pub dictionary: bool,
+}
+
+/// A rule option with its default.
+#[derive(Debug, Serialize)]
+pub struct OptionDoc {
+    pub name: &'static str,
+    pub default: i64,
+    /// What it sets, in Russian.
+    pub help: &'static str,
+}
+
+/// Everything a rule may look at.
+pub struct Context<'a> {
+    pub text: &'a Text<'a>,
+    pub analysis: &'a Analysis,
+    pub lexicon: &'a Lexicon,
+    pub dict_matches: &'a [DictMatch],
+    /// Abbreviations known to the readers (built-in list plus the config's).
+    pub allowed_abbreviations: &'a [String],
+}
+
+/// A rule: looks at the analysed text and emits findings.
+pub trait Rule: Send + Sync {
+    fn doc(&self) -> &'static RuleDoc;
+    fn check(&self, ctx: &Context, out: &mut Emitter);
+}
+
+/// Collects the findings of one rule, filling in what the rule's docs and
+/// settings give.
+pub struct Emitter<'a> {
+    doc: &'static RuleDoc,
+    severity: Severity,
+    severity_overridden: bool,
+    options: &'a BTreeMap<String, OptionValue>,
+    src: &'a str,
+    pub findings: Vec<Finding>,
+}
+
+impl<'a> Emitter<'a> {
+    pub fn new(
+        doc: &'static RuleDoc,
+        severity: Option<Severity>,
+        options: &'a BTreeMap<String, OptionValue>,
+        src: &'a str,
+    ) -> Self {
+        Emitter {
+            doc,
+            severity: severity.unwrap_or(doc.severity),
+            severity_overridden: severity.is_some(),
+            options,
+            src,
+            findings: Vec::new(),
+        }
+    }
+
+    /// True when the config sets this rule's severity.
+    pub fn severity_overridden(&self) -> bool {
+        self.severity_overridden
+    }
+
+    /// Adds a finding over `start..end` with the rule's default explanation.
+    pub fn push(&mut self, start: usize, end: usize, message: impl Into<String>) -> &mut Finding {
+        self.findings.push(Finding {
+            rule: self.doc.id.to_string(),
+            category: self.doc.category,
+            severity: self.severity,
+            start,
+            end,
+            text: self.src[start..end].to_string(),
+            message: message.into(),
+            explanation: self.doc.why.to_string(),
+            suggestions: Vec::new(),
+            edits: Vec::new(),
+            safe: false,
+        });
+        self.findings.last_mut().expect("just pushed")
+    }
+
+    /// The severity this rule reports at (after the config's override).
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// A numeric option: the configured value or the documented default.
+    pub fn option(&self, name: &str) -> i64 {
+        match self.options.get(name) {
+            Some(OptionValue::Int(v)) => *v,
+            Some(OptionValue::Float(v)) => *v as i64,
+            _ => self.doc.options.iter().find(|o| o.name == name).map_or(0, |o| o.default),
+        }
+    }
+}

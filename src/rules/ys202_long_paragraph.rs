@@ -1,0 +1,48 @@
+//! YS202: paragraphs that are too long.
+
+use super::{Context, Emitter, OptionDoc, Rule, RuleDoc};
+use crate::report::{Category, Severity};
+
+pub struct LongParagraph;
+
+static DOC: RuleDoc = RuleDoc {
+    id: "YS202",
+    name: "long-paragraph",
+    category: Category::Length,
+    severity: Severity::Hint,
+    title: "Длинный абзац",
+    what: "Абзацы длиннее `max_words` слов (по умолчанию 120) или больше `max_sentences` предложений (по умолчанию 7).",
+    why: "Сплошной блок текста отпугивает: читатель не видит, где начинается новая мысль, и пропускает важное.",
+    bad: "Абзац на полстраницы, в котором описание проверки, её результат, решение и порядок обжалования идут подряд.",
+    good: "Четыре коротких абзаца: что проверили, что нашли, что решили, как обжаловать.",
+    fix: "Разбейте абзац по мыслям: один абзац — одна тема. Перечисления оформите списком.",
+    options: &[
+        OptionDoc { name: "max_words", default: 120, help: "Сколько слов можно в абзаце." },
+        OptionDoc { name: "max_sentences", default: 7, help: "Сколько предложений можно в абзаце." },
+    ],
+    dictionary: false,
+};
+
+impl Rule for LongParagraph {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+    fn check(&self, ctx: &Context, out: &mut Emitter) {
+        let max_words = out.option("max_words").max(1) as usize;
+        let max_sentences = out.option("max_sentences").max(1) as usize;
+        for p in &ctx.text.paragraphs {
+            let sentences = &ctx.text.sentences[p.sentences.clone()];
+            let words: usize = sentences.iter().map(|s| ctx.text.sentence_words(s)).sum();
+            let n = sentences.len();
+            if words > max_words {
+                out.push(p.start, p.end, format!("Длинный абзац: {words} слов (не больше {max_words})"));
+            } else if n > max_sentences {
+                out.push(
+                    p.start,
+                    p.end,
+                    format!("Длинный абзац: {n} предложений (не больше {max_sentences})"),
+                );
+            }
+        }
+    }
+}

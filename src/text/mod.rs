@@ -1,0 +1,231 @@
+//! The text model: tokens, sentences and paragraphs over the original text.
+//! Every span is a byte range of the source; nothing is rewritten.
+
+pub mod normalize;
+pub mod placeholder;
+mod segment;
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::morph::StemCache;
+use normalize::{is_hyphen, is_space, norm_punct, norm_word};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A word with letters, possibly hyphenated (`из-за`, `210-ФЗ`).
+    Word,
+    /// Digits, including dates and numbering (`01.02.2024`, `5.11`).
+    Number,
+    /// A punctuation mark or symbol.
+    Punct,
+    /// A template placeholder: opaque, never flagged, one word.
+    Placeholder,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// Normalised form: lower case, ё→е, without soft hyphens and stress
+    /// marks; quotes and dashes unified for punctuation.
+    pub norm: String,
+    /// Snowball stem of `norm` (words only; empty otherwise).
+    pub stem: Box<str>,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+    /// Counts as a word for lengths: words, numbers and placeholders.
+    pub fn counts_as_word(&self) -> bool {
+        self.kind != TokenKind::Punct
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    /// Indices into [`Text::tokens`].
+    pub tokens: Range<usize>,
+    pub paragraph: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    pub start: usize,
+    pub end: usize,
+    /// Indices into [`Text::sentences`].
+    pub sentences: Range<usize>,
+}
+
+/// A text split into tokens, sentences and paragraphs.
+#[derive(Debug, Clone)]
+pub struct Text<'a> {
+    pub src: &'a str,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl<'a> Text<'a> {
+    pub fn new(src: &'a str) -> Text<'a> {
+        let tokens = tokenize(src);
+        let (sentences, paragraphs) = segment::segment(src, &tokens);
+        Text { src, tokens, sentences, paragraphs }
+    }
+
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        &self.src[start..end]
+    }
+
+    /// Tokens of a sentence.
+    pub fn sentence_tokens(&self, s: &Sentence) -> &[Token] {
+        &self.tokens[s.tokens.clone()]
+    }
+
+    /// Number of words (words, numbers, placeholders) in a sentence.
+    pub fn sentence_words(&self, s: &Sentence) -> usize {
+        self.sentence_tokens(s).iter().filter(|t| t.counts_as_word()).count()
+    }
+
+    /// Index of the sentence containing byte `pos` (or the nearest one before it).
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        match self.sentences.binary_search_by(|s| s.start.cmp(&pos)) {
+            Ok(i) => Some(i),
+            Err(0) => None,
+            Err(i) => Some(i - 1),
+        }
+    }
+
+    /// The whitespace between token `i` and token `i + 1`.
+    pub fn gap_after(&self, i: usize) -> &'a str {
+        let end = self.tokens[i].end;
+        let next = self.tokens.get(i + 1).map_or(self.src.len(), |t| t.start);
+        &self.src[end..next]
+    }
+
+    /// True when `start..end` lies within one placeholder token.
+    pub fn inside_placeholder(&self, start: usize, end: usize) -> bool {
+        let i = self.tokens.partition_point(|t| t.end <= start);
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Placeholder && t.start <= start && end <= t.end)
+    }
+}
+
+fn tokenize(src: &str) -> Vec<Token> {
+    let mut stems = StemCache::new();
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut pos = 0;
+    let mut push_gap = |tokens: &mut Vec<Token>, from: usize, to: usize| {
+        for (off, seg) in src[from..to].split_word_bound_indices() {
+            let start = from + off;
+            let end = start + seg.len();
+            if seg.chars().all(is_space) {
+                continue;
+            }
+            // Invisible characters alone (zero-width joiners and the like).
+            if seg
+                .chars()
+                .all(|c| c.is_control() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{AD}'))
+            {
+                continue;
+            }
+            let kind = if seg.chars().any(char::is_alphabetic) {
+                TokenKind::Word
+            } else if seg.chars().any(|c| c.is_ascii_digit()) {
+                TokenKind::Number
+            } else {
+                TokenKind::Punct
+            };
+            // Join hyphenated words: из-за, 210-ФЗ, какой-либо.
+            if kind != TokenKind::Punct && tokens.len() >= 2 {
+                let n = tokens.len();
+                let (a, h) = (&tokens[n - 2], &tokens[n - 1]);
+                if h.kind == TokenKind::Punct
+                    && is_hyphen(&src[h.start..h.end])
+                    && a.end == h.start
+                    && h.end == start
+                    && matches!(a.kind, TokenKind::Word | TokenKind::Number)
+                {
+                    let a_start = a.start;
+                    tokens.truncate(n - 2);
+                    tokens.push(word_token(src, a_start, end, &mut stems));
+                    continue;
+                }
+            }
+            let norm = match kind {
+                TokenKind::Punct => norm_punct(seg),
+                _ => norm_word(seg),
+            };
+            let stem = if kind == TokenKind::Word { stems.stem(&norm) } else { Box::from("") };
+            tokens.push(Token { start, end, kind, norm, stem });
+        }
+    };
+    for (ps, pe) in placeholder::find(src) {
+        push_gap(&mut tokens, pos, ps);
+        tokens.push(Token {
+            start: ps,
+            end: pe,
+            kind: TokenKind::Placeholder,
+            norm: String::new(),
+            stem: Box::from(""),
+        });
+        pos = pe;
+    }
+    push_gap(&mut tokens, pos, src.len());
+    tokens
+}
+
+fn word_token(src: &str, start: usize, end: usize, stems: &mut StemCache) -> Token {
+    let norm = norm_word(&src[start..end]);
+    let kind = if norm.chars().any(char::is_alphabetic) { TokenKind::Word } else { TokenKind::Number };
+    let stem = if kind == TokenKind::Word { stems.stem(&norm) } else { Box::from("") };
+    Token { start, end, kind, norm, stem }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        let t = Text::new(s);
+        t.tokens.iter().filter(|t| t.counts_as_word()).map(|t| &s[t.start..t.end]).collect()
+    }
+
+    #[test]
+    fn hyphenated_words_are_one_token() {
+        assert_eq!(words("из-за 210-ФЗ какой-либо"), ["из-за", "210-ФЗ", "какой-либо"]);
+    }
+
+    #[test]
+    fn placeholders_are_one_word() {
+        assert_eq!(
+            words("Уважаемый {{ client.name }}, дата __________."),
+            ["Уважаемый", "{{ client.name }}", "дата", "__________"]
+        );
+    }
+
+    #[test]
+    fn soft_hyphen_and_stress_stay_inside_words() {
+        let s = "осу\u{AD}ществление заме\u{301}на";
+        let t = Text::new(s);
+        assert_eq!(t.tokens.len(), 2);
+        assert_eq!(t.tokens[0].norm, "осуществление");
+        assert_eq!(t.tokens[1].norm, "замена");
+    }
+
+    #[test]
+    fn spans_are_char_boundaries_with_emoji() {
+        let s = "Привет 👍🏽 мир, é\u{301} и 😀!";
+        let t = Text::new(s);
+        for tok in &t.tokens {
+            assert!(s.is_char_boundary(tok.start) && s.is_char_boundary(tok.end));
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! Normalisation for matching. The source text is never rewritten: tokens
+//! keep their original byte spans and carry a normalised form beside them.
+
+/// Lower-cases a word and folds the variants that must not matter for
+/// matching: ё→е, soft hyphen and combining marks (stress accents) dropped,
+/// all hyphen-like characters unified to `-`.
+pub fn norm_word(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+            '\u{0300}'..='\u{036F}' => {}
+            'ё' | 'Ё' => out.push('е'),
+            '\u{2010}' | '\u{2011}' => out.push('-'),
+            c if c.is_uppercase() => out.extend(c.to_lowercase()),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Normalises a punctuation mark: typographic quotes become `"`, dashes `—`,
+/// and the ellipsis character three dots' worth `…`.
+pub fn norm_punct(p: &str) -> String {
+    p.chars()
+        .map(|c| match c {
+            '«' | '»' | '“' | '”' | '„' | '‟' | '"' | '‹' | '›' => '"',
+            '‘' | '’' | '‚' => '\'',
+            '–' | '—' | '−' | '―' | '‒' => '—',
+            c => c,
+        })
+        .collect()
+}
+
+/// True for spaces of any kind, including NBSP and narrow NBSP.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{FEFF}')
+}
+
+/// True for characters that join parts of one word: hyphens and the
+/// invisible marks that may sit inside a word.
+pub fn is_hyphen(s: &str) -> bool {
+    matches!(s, "-" | "\u{2010}" | "\u{2011}")
+}
+
+/// Russian vowels: one syllable each.
+pub fn is_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'а' | 'е'
+            | 'ё'
+            | 'и'
+            | 'о'
+            | 'у'
+            | 'ы'
+            | 'э'
+            | 'ю'
+            | 'я'
+            | 'А'
+            | 'Е'
+            | 'Ё'
+            | 'И'
+            | 'О'
+            | 'У'
+            | 'Ы'
+            | 'Э'
+            | 'Ю'
+            | 'Я'
+    )
+}
+
+/// Number of syllables of a word (its vowels; at least one for a word with letters).
+pub fn syllables(word: &str) -> usize {
+    word.chars().filter(|&c| is_vowel(c)).count()
+}
+
+pub fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_yo_soft_hyphen_and_stress() {
+        assert_eq!(norm_word("Осу\u{AD}ществлённый"), "осуществленный");
+        assert_eq!(norm_word("заме\u{301}на"), "замена");
+        assert_eq!(norm_word("из\u{2011}за"), "из-за");
+    }
+
+    #[test]
+    fn folds_quotes_and_dashes() {
+        assert_eq!(norm_punct("«"), "\"");
+        assert_eq!(norm_punct("–"), "—");
+    }
+
+    #[test]
+    fn counts_syllables() {
+        assert_eq!(syllables("обращение"), 5);
+        assert_eq!(syllables("ёлка"), 2);
+    }
+}
