@@ -132,7 +132,7 @@ pub fn process(
             return result;
         }
     };
-    if mode.fix && !format.is_paragraph_based() && matches!(input, Input::File(_)) {
+    if mode.fix && !format.is_paragraph_based() && (mode.dry_run || matches!(input, Input::File(_))) {
         let source = std::str::from_utf8(&bytes).expect("checked as UTF-8");
         let (fixed_text, n) = apply_safe_edits(source, &checked.findings);
         if n > 0 {

@@ -210,6 +210,11 @@ fn prepare(args: &InputArgs) -> Result<Prepared, ExitCode> {
         eprintln!("yasno: {msg}");
         ExitCode::from(EXIT_USAGE)
     };
+    if args.files.is_empty() && std::io::stdin().is_terminal() {
+        return Err(fail(
+            "no files given (FILES…, or `-` to read standard input); see `yasno check --help`".into(),
+        ));
+    }
     let cwd = std::env::current_dir().map_err(|e| fail(format!("no current directory: {e}")))?;
     let mut settings =
         Settings::load(args.config.as_deref(), !args.no_config, &cwd).map_err(|e| fail(e.to_string()))?;
@@ -296,7 +301,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
         Ok(p) => p,
         Err(code) => return code,
     };
-    if args.fix && prepared.inputs.iter().any(|i| matches!(i, Input::Stdin { .. })) && !args.dry_run {
+    if args.fix && !args.dry_run && prepared.inputs.iter().any(|i| matches!(i, Input::Stdin { .. })) {
         eprintln!("yasno: --fix needs files (standard input cannot be fixed in place; use --fix --dry-run)");
         return ExitCode::from(EXIT_USAGE);
     }
