@@ -546,6 +546,7 @@ fn baseline_reports_only_new_findings() {
     let t = project();
     write(t.path(), "a.txt", REFUSAL.as_bytes());
     write(t.path(), "b.md", "Жалоба отклонена по причине пропуска срока.\n".as_bytes());
+    std::fs::create_dir(t.path().join("sub")).unwrap();
     yasno(t.path()).args(["baseline", "a.txt", "b.md"]).assert().success();
     let base: Value =
         serde_json::from_str(&std::fs::read_to_string(t.path().join(".yasno-baseline.json")).unwrap())
@@ -556,6 +557,13 @@ fn baseline_reports_only_new_findings() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("известно по базовой линии: 2"));
+    // Keys are relative to yasno.toml: an absolute path or another directory match too.
+    let abs = t.path().join("a.txt");
+    yasno(&t.path().join("sub"))
+        .args(["check", "--baseline", "../.yasno-baseline.json", "--fail-on", "hint"])
+        .arg(&abs)
+        .assert()
+        .code(0);
     // Text moved down and a new finding added: only the new one is reported.
     write(
         t.path(),

@@ -223,6 +223,12 @@ impl Settings {
         Some(rel.to_string_lossy().replace('\\', "/"))
     }
 
+    /// The path relative to the config's directory (the baseline's key), or
+    /// as shown when it lies outside.
+    pub fn key_for(&self, path: &Path) -> String {
+        self.relative(path).unwrap_or_else(|| super::inputs::display_path(path))
+    }
+
     /// True when `ignore` in the config covers `path` (or a directory above it).
     pub fn is_ignored(&self, path: &Path, is_dir: bool) -> bool {
         let Some(gi) = &self.ignore else { return false };
