@@ -456,7 +456,7 @@ fn config_is_found_upwards_and_applied() {
     assert_eq!(v["files"][0]["document"]["detected"], false);
     assert_ne!(v["files"][1]["document"]["detected"], false);
     // --config elsewhere and --no-config.
-    write(t.path(), "other.toml", b"[rules.YS101]\nenabled = false\n");
+    write(t.path(), "other.toml", b"ignore = [\"skip/\"]\n\n[rules.YS101]\nenabled = false\n");
     let a = yasno(&t.path().join("deep/er"))
         .args(["check", "--config", "../../other.toml", "--format", "json", "a.txt"])
         .assert()
