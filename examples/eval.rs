@@ -153,7 +153,10 @@ fn main() -> ExitCode {
 
     if args.docs {
         println!("## Documents\n");
-        println!("{:<52} {:>5} {:>6} {:>8} {:>6}  by rule", "document", "score", "words", "findings", "grade");
+        println!(
+            "{:<52} {:>5} {:>6} {:>8} {:>6}  by rule",
+            "document", "score", "words", "findings", "grade"
+        );
         for d in &docs {
             let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
             for f in &d.report.findings {
