@@ -305,6 +305,21 @@ pub fn extract(bytes: &[u8], file_name: &str) -> Result<Extracted, FormatError> 
 
 /// Reads a document of a known format.
 pub fn extract_as(bytes: &[u8], format: Format) -> Result<Extracted, FormatError> {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    if !format.is_paragraph_based() && bytes.starts_with(BOM) {
+        // A byte order mark is not text: read past it, keep file offsets.
+        let mut e = extract_as(&bytes[BOM.len()..], format).map_err(|err| match err {
+            FormatError::InvalidUtf8 { offset } => FormatError::InvalidUtf8 { offset: offset + BOM.len() },
+            other => other,
+        })?;
+        for seg in &mut e.segments {
+            seg.source = seg.source.start + BOM.len()..seg.source.end + BOM.len();
+        }
+        for c in &mut e.comments {
+            c.source = c.source.start + BOM.len()..c.source.end + BOM.len();
+        }
+        return Ok(e);
+    }
     match format {
         Format::Text => utf8(bytes).map(Extracted::plain),
         Format::Markdown => utf8(bytes).map(markdown::extract),
@@ -522,6 +537,20 @@ mod tests {
             n += 1;
         }
         assert!(n > 0 || std::env::var("YASNO_CORPUS").is_err());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_but_offsets_stay_file_offsets() {
+        let src = "\u{feff}<p>Срок <!-- x --> пять дней.</p>";
+        let e = extract(src.as_bytes(), "a.html").unwrap();
+        assert_eq!(e.text, "Срок  пять дней.");
+        let p = e.text.find("пять").unwrap();
+        assert_eq!(e.to_source(p), SourcePos::Byte(src.find("пять").unwrap()));
+        assert_eq!(&src[e.comments[0].source.clone()], "<!-- x -->");
+        let t = extract("\u{feff}Срок".as_bytes(), "a.txt").unwrap();
+        assert_eq!(t.text, "Срок");
+        assert_eq!(t.verbatim_source(0, t.text.len()), Some(3..3 + "Срок".len()));
+        assert_eq!(extract(b"\xEF\xBB\xBFa\xFF", "a.txt"), Err(FormatError::InvalidUtf8 { offset: 4 }));
     }
 
     #[test]
