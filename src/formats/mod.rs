@@ -42,12 +42,13 @@ impl Format {
         match ext.to_ascii_lowercase().as_str() {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
-            "html" | "htm" | "xhtml" => Some(Format::Html),
+            // `.ftlh`: Freemarker with HTML output.
+            "html" | "htm" | "xhtml" | "ftlh" => Some(Format::Html),
             "docx" => Some(Format::Docx),
             "odt" => Some(Format::Odt),
             // Template files are checked as text; their syntax is masked by the core.
             "j2" | "jinja" | "jinja2" | "tmpl" | "tpl" | "gotmpl" | "hbs" | "handlebars" | "mustache"
-            | "ftl" | "ftlh" => Some(Format::Text),
+            | "ftl" => Some(Format::Text),
             _ => None,
         }
     }
@@ -471,6 +472,56 @@ mod tests {
         let p = s.find("отсутствием").unwrap();
         assert_eq!(e.to_source(p), SourcePos::Byte(p));
         assert_eq!(e.verbatim_source(p, s.len()), Some(p..s.len()));
+    }
+
+    /// Segments are sorted and disjoint, and verbatim ones copy the source.
+    fn assert_invariants(src: &str, e: &Extracted) {
+        let mut last_text = 0;
+        for seg in &e.segments {
+            assert!(seg.text.start >= last_text && seg.text.start < seg.text.end, "{seg:?}");
+            last_text = seg.text.end;
+            if seg.verbatim {
+                assert_eq!(&e.text[seg.text.clone()], &src[seg.source.clone()]);
+            }
+        }
+        // Every word of the extracted text maps into the source.
+        for (i, _) in e.text.char_indices() {
+            let SourcePos::Byte(b) = e.to_source(i) else { panic!("byte format") };
+            assert!(b <= src.len() && src.is_char_boundary(b));
+        }
+    }
+
+    #[test]
+    fn real_letters_keep_the_invariants_as_markdown_and_html() {
+        let dir = std::env::var("YASNO_CORPUS").map(std::path::PathBuf::from).unwrap_or_else(|_| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/real")
+        });
+        let Ok(rd) = std::fs::read_dir(&dir) else {
+            eprintln!("no corpus at {}: skipped", dir.display());
+            return;
+        };
+        let mut n = 0;
+        for entry in rd.flatten() {
+            let path = entry.path();
+            if path.extension().is_none_or(|x| x != "txt") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let md = extract(text.as_bytes(), "a.md").unwrap();
+            assert_invariants(&text, &md);
+            // Every paragraph of the letter survives as Markdown prose.
+            let words = |s: &str| s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+            assert!(words(&md.text) * 10 >= words(&text) * 9, "{}", path.display());
+            let html: String = text
+                .split("\n\n")
+                .map(|p| format!("<p>{}</p>\n", p.replace('&', "&amp;").replace('<', "&lt;")))
+                .collect();
+            let h = extract(html.as_bytes(), "a.html").unwrap();
+            assert_invariants(&html, &h);
+            assert_eq!(words(&h.text), words(&text), "{}", path.display());
+            n += 1;
+        }
+        assert!(n > 0 || std::env::var("YASNO_CORPUS").is_err());
     }
 
     #[test]
