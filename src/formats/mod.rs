@@ -177,12 +177,11 @@ impl Extracted {
         Extracted {
             format: Format::Text,
             text: src.to_string(),
-            segments: vec![Segment {
-                text: 0..src.len(),
-                source: 0..src.len(),
-                paragraph: 0,
-                verbatim: true,
-            }],
+            segments: if src.is_empty() {
+                Vec::new()
+            } else {
+                vec![Segment { text: 0..src.len(), source: 0..src.len(), paragraph: 0, verbatim: true }]
+            },
             comments: Vec::new(),
         }
     }
@@ -551,6 +550,110 @@ mod tests {
         assert_eq!(t.text, "Срок");
         assert_eq!(t.verbatim_source(0, t.text.len()), Some(3..3 + "Срок".len()));
         assert_eq!(extract(b"\xEF\xBB\xBFa\xFF", "a.txt"), Err(FormatError::InvalidUtf8 { offset: 4 }));
+    }
+
+    #[test]
+    fn hostile_markup_never_panics_and_keeps_the_invariants() {
+        const PIECES: &[&str] = &[
+            "<p>",
+            "</p>",
+            "<b>",
+            "</b>",
+            "&amp;",
+            "&",
+            "&nbsp",
+            "&#x41;",
+            "&#99999999;",
+            "<!--",
+            "-->",
+            "`",
+            "```\n",
+            "\n",
+            "\r\n",
+            "\n\n",
+            "Привет",
+            " ",
+            "*",
+            "_",
+            "[",
+            "]",
+            "(",
+            ")",
+            "{{",
+            "}}",
+            "{%",
+            "%}",
+            "<script>",
+            "</script>",
+            "<style>",
+            ";",
+            "\\",
+            "---\n",
+            "| a |",
+            "😀",
+            "é\u{301}",
+            "\u{feff}",
+            "<br>",
+            "> ",
+            "- ",
+            "1. ",
+            "#",
+            "<",
+            ">",
+            "\"",
+            "\t",
+            "<pre>",
+            "</",
+        ];
+        let mut seed: u64 = 0x9e3779b97f4a7c15;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..3000 {
+            let n = (next() % 40) as usize;
+            let src: String = (0..n).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+            for name in ["a.md", "a.html", "a.txt"] {
+                let e = extract(src.as_bytes(), name).unwrap();
+                assert_invariants_offset(&src, &e);
+                for (i, _) in e.text.char_indices().chain([(e.text.len(), ' ')]) {
+                    for j in [i, e.text.len()] {
+                        if let Some(r) = e.verbatim_source(i, j) {
+                            assert_eq!(&e.text[i..j], &src[r], "{name}: {src:?}");
+                        }
+                    }
+                }
+            }
+        }
+        // Arbitrary bytes are never a panic for the archive readers.
+        for _ in 0..300 {
+            let n = (next() % 200) as usize;
+            let mut bytes: Vec<u8> = b"PK\x03\x04".to_vec();
+            bytes.extend((0..n).map(|_| next() as u8));
+            assert!(extract(&bytes, "a.docx").is_err());
+            assert!(extract(&bytes, "a.odt").is_err());
+        }
+    }
+
+    /// [`assert_invariants`] for texts that may start with a byte order mark.
+    fn assert_invariants_offset(src: &str, e: &Extracted) {
+        let full = src;
+        let mut last_text = 0;
+        for seg in &e.segments {
+            assert!(seg.text.start >= last_text && seg.text.start < seg.text.end, "{seg:?} in {full:?}");
+            last_text = seg.text.end;
+            if seg.verbatim {
+                assert_eq!(&e.text[seg.text.clone()], &full[seg.source.clone()], "{full:?}");
+            }
+        }
+        for (i, _) in e.text.char_indices() {
+            let SourcePos::Byte(b) = e.to_source(i) else { panic!("byte format") };
+            assert!(b <= full.len() && full.is_char_boundary(b), "{full:?}");
+            let SourcePos::Byte(b) = e.to_source_end(i) else { panic!("byte format") };
+            assert!(b <= full.len() && full.is_char_boundary(b), "{full:?}");
+        }
     }
 
     #[test]
