@@ -12,7 +12,12 @@ pub fn norm_word(word: &str) -> String {
             'а'..='я' | 'a'..='z' | '0'..='9' => out.push(c),
             'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
             'A'..='Z' => out.push(c.to_ascii_lowercase()),
-            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+            // Soft hyphen, zero-width characters and bidirectional marks.
+            '\u{00AD}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{FEFF}' => {}
             '\u{0300}'..='\u{036F}' => {}
             'ё' | 'Ё' => out.push('е'),
             '\u{2010}' | '\u{2011}' => out.push('-'),
