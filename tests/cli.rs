@@ -107,11 +107,17 @@ const REFUSAL: &str = "Уважаемый заявитель!\n\nВаше зая
 fn text_output_lists_findings_and_a_summary() {
     let t = project();
     write(t.path(), "a.txt", REFUSAL.as_bytes());
-    let a = yasno(t.path()).args(["check", "a.txt"]).assert().success();
+    write(
+        t.path(),
+        "bom.txt",
+        format!("\u{feff}{}", REFUSAL.trim_start_matches("Уважаемый заявитель!\n\n")).as_bytes(),
+    );
+    let a = yasno(t.path()).args(["check", "a.txt", "bom.txt"]).assert().success();
     let out = stdout(&a);
+    assert!(out.contains("bom.txt:1:26  warning"), "a byte order mark is not a column: {out}");
     assert!(out.contains("a.txt:3:26  warning  YS101  Составной предлог «по причине»  → из-за"), "{out}");
     let last = out.lines().last().unwrap();
-    assert!(last.starts_with("Проверено файлов: 1; ошибок: 0, предупреждений: 1"), "{last}");
+    assert!(last.starts_with("Проверено файлов: 2; ошибок: 0, предупреждений: 2"), "{last}");
     assert!(last.ends_with(" с)"), "the summary gives the time: {last}");
 }
 

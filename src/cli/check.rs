@@ -232,8 +232,13 @@ impl Placer<'_> {
         match (pos, self.source, self.lines) {
             (SourcePos::Byte(b), Some(src), Some(idx)) => {
                 let b = b.min(src.len());
-                let (line, col) = idx.line_col(src, b);
-                let (_, col16) = idx.line_col_utf16(src, b);
+                let (line, mut col) = idx.line_col(src, b);
+                let (_, mut col16) = idx.line_col_utf16(src, b);
+                if line == 1 && b > 0 && src.starts_with('\u{feff}') {
+                    // Editors do not count a byte order mark.
+                    col -= 1;
+                    col16 -= 1;
+                }
                 (line, col, col16, b, None)
             }
             (SourcePos::Paragraph { paragraph, offset }, _, _) => {
