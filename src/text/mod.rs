@@ -132,8 +132,34 @@ fn tokenize(src: &str) -> Vec<Token> {
             // Invisible characters alone (zero-width joiners and the like).
             if seg
                 .chars()
-                .all(|c| c.is_control() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{AD}'))
+                .all(|c| c.is_control() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{AD}'))
             {
+                continue;
+            }
+            // «порядке.Заявление»: UAX #29 keeps words joined by a full stop
+            // together; in Russian text that is a missing space, unless
+            // every part is short («т.е», «и.о», «Б.В»).
+            if seg.contains('.')
+                && seg.chars().any(normalize::is_cyrillic)
+                && seg.split('.').any(|p| p.chars().count() >= 3)
+            {
+                let mut off = start;
+                for (k, part) in seg.split('.').enumerate() {
+                    if k > 0 {
+                        tokens.push(Token {
+                            start: off,
+                            end: off + 1,
+                            kind: TokenKind::Punct,
+                            norm: ".".into(),
+                            stem: Box::from(""),
+                        });
+                        off += 1;
+                    }
+                    if !part.is_empty() {
+                        tokens.push(word_token(src, off, off + part.len(), &mut stems));
+                    }
+                    off += part.len();
+                }
                 continue;
             }
             let kind = if seg.chars().any(char::is_alphabetic) {
@@ -218,6 +244,14 @@ mod tests {
         assert_eq!(t.tokens.len(), 2);
         assert_eq!(t.tokens[0].norm, "осуществление");
         assert_eq!(t.tokens[1].norm, "замена");
+    }
+
+    #[test]
+    fn words_glued_by_a_full_stop_are_split() {
+        assert_eq!(
+            words("порядке.Заявление т.е. Б.В. mos.ru"),
+            ["порядке", "Заявление", "т.е", "Б.В", "mos.ru"]
+        );
     }
 
     #[test]

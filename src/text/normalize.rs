@@ -8,7 +8,12 @@ pub fn norm_word(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         match c {
-            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+            // Soft hyphen, zero-width characters and bidirectional marks.
+            '\u{00AD}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{FEFF}' => {}
             '\u{0300}'..='\u{036F}' => {}
             'ё' | 'Ё' => out.push('е'),
             '\u{2010}' | '\u{2011}' => out.push('-'),
