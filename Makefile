@@ -5,7 +5,7 @@ SHELL := /bin/bash
 CORPUS ?= ../shared/corpus/real
 export YASNO_CORPUS := $(abspath $(CORPUS))
 
-.PHONY: run test test-rust lint bench eval setup-rust docs setup-sarif test-sarif test-cli
+.PHONY: run test test-rust lint bench eval setup-rust docs setup-sarif test-sarif test-cli setup-fuzz fuzz-smoke fuzz
 
 setup-rust:
 	@command -v cargo >/dev/null || { echo "cargo is required (rustup)"; exit 2; }
@@ -45,3 +45,18 @@ test-sarif: setup-rust setup-sarif
 # (docs/evaluation.md). EVAL_ARGS="--docs --sample 20 --rule YS101" to vary.
 eval: setup-rust
 	cargo run --release --example eval -- $(EVAL_ARGS)
+
+# Fuzzing (fuzz/, its own cargo workspace; README «Надёжность / fuzzing»).
+# fuzz-smoke builds every target once, then runs each for FUZZ_SECONDS (CI: 60).
+# `make fuzz FUZZ_TARGET=docx FUZZ_SECONDS=3600` runs one target longer.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGET ?= check
+
+setup-fuzz: setup-rust
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked
+
+fuzz-smoke: setup-fuzz
+	fuzz/run.sh smoke $(FUZZ_SECONDS)
+
+fuzz: setup-fuzz
+	fuzz/run.sh $(FUZZ_TARGET) $(FUZZ_SECONDS)
