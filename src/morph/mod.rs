@@ -46,4 +46,5 @@ pub fn stem(norm: &str) -> String {
     stem_word(&Stemmer::create(Algorithm::Russian), norm)
 }
 
+pub mod adjective;
 pub mod conjugate;

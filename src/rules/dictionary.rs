@@ -1,62 +1,131 @@
-//! Shared reporting for rules backed by `dictionaries/*.toml`.
+//! Shared reporting for rules backed by `dictionaries/*.toml`: how a
+//! dictionary match becomes a finding, and when it gets an edit. The
+//! conditions for edits are documented with the dictionary format in
+//! [`crate::dict`].
 
 use super::{Context, Emitter};
-use crate::morph::conjugate::conjugate_like;
+use crate::dict::{Arrangement, DictMatch, Entry, INFINITIVE};
+use crate::morph::{adjective, conjugate};
 use crate::report::Edit;
-use crate::text::{Text, TokenKind};
+use crate::text::{Text, Token, TokenKind};
 
-/// Words after which a split predicate can be replaced by its verb without
-/// re-inflecting anything: prepositions, conjunctions, adverbs.
-const FREE_FOLLOWERS: &[&str] = &[
-    "в",
-    "во",
-    "на",
-    "по",
-    "с",
-    "со",
-    "к",
-    "ко",
-    "до",
-    "для",
-    "за",
-    "из",
-    "от",
-    "у",
-    "при",
-    "о",
-    "об",
-    "и",
-    "а",
-    "но",
-    "или",
-    "если",
-    "когда",
-    "чтобы",
-    "что",
-    "как",
-    "также",
-    "тоже",
-    "уже",
-    "ежегодно",
-    "ежемесячно",
-    "регулярно",
-    "вовремя",
-    "сегодня",
-    "завтра",
-    "еженедельно",
-    "ежедневно",
-    "всегда",
+/// Words after a split predicate that never depend on its noun: adverbs
+/// and particles. The verb edit may be made before them.
+const FREE_WORDS: &[&str] = &[
     "не",
     "ни",
     "только",
     "лишь",
+    "также",
+    "тоже",
+    "уже",
+    "еще",
+    "сразу",
+    "вовремя",
+    "своевременно",
+    "регулярно",
+    "ежегодно",
+    "ежеквартально",
+    "ежемесячно",
+    "еженедельно",
+    "ежедневно",
+    "постоянно",
+    "периодически",
+    "повторно",
+    "снова",
+    "вновь",
+    "опять",
+    "всегда",
+    "никогда",
+    "иногда",
+    "часто",
+    "редко",
+    "сегодня",
+    "завтра",
+    "вчера",
+    "сейчас",
+    "теперь",
+    "ранее",
+    "позже",
+    "позднее",
+    "затем",
+    "потом",
+    "срочно",
+    "немедленно",
+    "незамедлительно",
+    "оперативно",
+    "досрочно",
+    "самостоятельно",
+    "лично",
+    "письменно",
+    "устно",
+    "бесплатно",
+    "дистанционно",
+    "онлайн",
+    "полностью",
+    "частично",
+    "совместно",
+    "дважды",
+    "трижды",
+    "здесь",
+    "там",
+    "до",
     "через",
     "после",
     "перед",
-    "между",
-    "под",
-    "над",
 ];
+
+/// Two-word adverbial phrases after which the verb edit may be made.
+const FREE_PAIRS: &[(&str, &str)] = &[
+    ("в", "течение"),
+    ("в", "срок"),
+    ("в", "случае"),
+    ("в", "период"),
+    ("в", "рамках"),
+    ("на", "месте"),
+    ("на", "территории"),
+    ("на", "основании"),
+    ("по", "адресу"),
+    ("по", "месту"),
+    ("по", "итогам"),
+    ("по", "результатам"),
+    ("по", "телефону"),
+    ("за", "счет"),
+    ("в", "январе"),
+    ("в", "феврале"),
+    ("в", "марте"),
+    ("в", "апреле"),
+    ("в", "мае"),
+    ("в", "июне"),
+    ("в", "июле"),
+    ("в", "августе"),
+    ("в", "сентябре"),
+    ("в", "октябре"),
+    ("в", "ноябре"),
+    ("в", "декабре"),
+    ("в", "этом"),
+    ("в", "прошлом"),
+    ("в", "следующем"),
+];
+
+/// Conjunctions after a comma that open a clause of their own.
+const SUBORDINATORS: &[&str] = &[
+    "если",
+    "когда",
+    "чтобы",
+    "поскольку",
+    "потому",
+    "так",
+    "хотя",
+    "пока",
+    "после",
+    "как",
+    "что",
+    "однако",
+];
+
+/// Prepositions that take a number after them as a date or a period: «с 1 мая».
+const DATE_PREPOSITIONS: &[&str] = &["с", "со", "к", "в", "на", "за", "по"];
 
 /// Reports every dictionary match of the rule `rule_id`. `label` names the
 /// kind of problem in the message: «Составной предлог».
@@ -69,16 +138,17 @@ pub fn report(ctx: &Context, out: &mut Emitter, rule_id: &str, label: &str) {
         let e = &lex.entry;
         let matched = &ctx.text.src[m.start..m.end];
         let edit = if let Some(verb) = &e.verb {
-            verb_edit(ctx.text, m.first, m.last, verb)
+            verb_edit(ctx.text, m, e, verb)
         } else if e.fix {
-            Some(phrase_edit(ctx.text, m.first, m.last, &e.suggestions[0]))
+            fix_edit(ctx.text, m, e)
         } else {
             None
         };
         let mut suggestions = e.suggestions.clone();
         if let Some(ed) = &edit {
-            if !suggestions.contains(&ed.replacement) {
-                suggestions.insert(0, ed.replacement.trim().to_string());
+            let r = ed.replacement.trim().to_lowercase();
+            if !r.is_empty() && !suggestions.iter().any(|s| s.to_lowercase() == r) {
+                suggestions.insert(0, r);
             }
         }
         let overridden = out.severity_overridden();
@@ -108,6 +178,28 @@ fn match_case(original: &str, replacement: &str) -> String {
     }
 }
 
+/// The edit of a `fix = true` entry: a one-word adjective is declined like
+/// the matched word («данной» → «этой»); anything else is replaced as written.
+fn fix_edit(text: &Text, m: &DictMatch, e: &Entry) -> Option<Edit> {
+    let replacement = &e.suggestions[0];
+    let lemma = crate::text::normalize::norm_word(&e.phrase);
+    let single = m.last - m.first == 1 && !lemma.contains(' ');
+    if single && adjective::is_adjective(&lemma) {
+        let tok = &text.tokens[m.first];
+        let mut words = replacement.splitn(2, ' ');
+        let head = words.next()?;
+        let rest = words.next();
+        let declined = adjective::decline_like(&lemma, &tok.norm, head)?;
+        let full = match rest {
+            Some(r) => format!("{declined} {r}"),
+            None => declined,
+        };
+        let original = &text.src[tok.start..tok.end];
+        return Some(Edit { start: tok.start, end: tok.end, replacement: match_case(original, &full) });
+    }
+    Some(phrase_edit(text, m.first, m.last, replacement))
+}
+
 /// The edit that replaces tokens `first..last` with `replacement`. An empty
 /// replacement deletes the phrase with the space after it and, at the start
 /// of a sentence, capitalises the next word.
@@ -130,23 +222,61 @@ fn phrase_edit(text: &Text, first: usize, last: usize, replacement: &str) -> Edi
     Edit { start, end: next.start, replacement: String::new() }
 }
 
+fn is_infinitive(t: &Token) -> bool {
+    t.kind == TokenKind::Word
+        && ["ть", "ти", "чь", "ться", "тись", "чься"].iter().any(|e| t.norm.ends_with(e))
+        && conjugate::is_known_verb(&t.norm)
+}
+
+/// True when the words after a split predicate (from token `last` on) do
+/// not depend on its noun, so that the pair can become one verb.
+fn free_after(text: &Text, last: usize, e: &Entry) -> bool {
+    let Some(next) = text.tokens.get(last) else { return true };
+    let same_sentence = text.sentence_at(next.start) == text.sentence_at(text.tokens[last - 1].start);
+    if !same_sentence {
+        return true;
+    }
+    let after = text.tokens.get(last + 1);
+    match next.kind {
+        TokenKind::Punct => match next.norm.as_str() {
+            "." | "!" | "?" | "…" | ";" | ")" => true,
+            "," => {
+                after.is_none_or(|a| a.kind == TokenKind::Word && SUBORDINATORS.contains(&a.norm.as_str()))
+            }
+            _ => false,
+        },
+        TokenKind::Word => {
+            let w = next.norm.as_str();
+            if FREE_WORDS.contains(&w) || e.free_after.iter().any(|f| *f == w) {
+                return true;
+            }
+            if e.free_after.iter().any(|f| f == INFINITIVE) && is_infinitive(next) {
+                return true;
+            }
+            match after {
+                Some(a) if a.kind == TokenKind::Number => DATE_PREPOSITIONS.contains(&w),
+                Some(a) if a.kind == TokenKind::Word => FREE_PAIRS.contains(&(w, a.norm.as_str())),
+                _ => false,
+            }
+        }
+        TokenKind::Number | TokenKind::Placeholder => false,
+    }
+}
+
 /// The edit for a split predicate: the light verb and its noun become one
 /// verb in the light verb's form, when the words after it need no change.
-fn verb_edit(text: &Text, first: usize, last: usize, verb: &str) -> Option<Edit> {
-    let light = &text.tokens[first];
-    if light.kind != TokenKind::Word {
+fn verb_edit(text: &Text, m: &DictMatch, e: &Entry, verb: &str) -> Option<Edit> {
+    if m.arrangement != Arrangement::Direct {
         return None;
     }
-    let free = match text.tokens.get(last) {
-        None => true,
-        Some(t) if t.kind == TokenKind::Punct => true,
-        Some(t) => t.kind == TokenKind::Word && FREE_FOLLOWERS.contains(&t.norm.as_str()),
-    };
-    if !free {
+    let light = &text.tokens[m.first];
+    if light.kind != TokenKind::Word || !free_after(text, m.last, e) {
         return None;
     }
-    let form = conjugate_like(&light.norm, verb)?;
+    let phrase = if m.form == 0 { &e.phrase } else { e.forms.get(m.form - 1)? };
+    let light_inf = crate::text::normalize::norm_word(phrase.split_whitespace().next()?);
+    let form = conjugate::conjugate_like(&light_inf, &light.norm, verb)?;
     let start = light.start;
-    let end = text.tokens[last - 1].end;
+    let end = text.tokens[m.last - 1].end;
     Some(Edit { start, end, replacement: match_case(&text.src[start..end], &form) })
 }
