@@ -33,6 +33,13 @@ fn every_dictionary_example_is_found_and_fixed() {
                     }
                 } else if entry.fix || entry.verb.is_some() {
                     let good = ex.good.as_deref().unwrap();
+                    if hits.iter().all(|h| h.edits.is_empty()) {
+                        failures.push(format!(
+                            "{name}: «{}»: no edit in «{}» (mark the example `edit = false` if that is right)",
+                            entry.phrase, ex.bad
+                        ));
+                        continue;
+                    }
                     let fixed: Vec<String> = hits.iter().map(|h| apply_edits(&ex.bad, &h.edits)).collect();
                     if !fixed.iter().any(|f| f == good) {
                         failures.push(format!(

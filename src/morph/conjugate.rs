@@ -184,6 +184,7 @@ pub const TABLE: &[&str] = &[
     "*мыть: мою моет моют | мыл мыла | мой | моя | мыт",
     "*быть: буду будет будут | был была | будь | будучи | -",
     "*бороть: борю борет борют | борол борола | бори | боря | -",
+    "ошибить: ошибу ошибёт ошибут | ошиб ошибла | - | - | -",
     "*вернуть: верну вернёт вернут | вернул вернула | верни | - | -",
     // regular in the present, but the imperative depends on stress
     "заплатить: - | - | заплати | - | -",
@@ -202,6 +203,7 @@ pub const TABLE: &[&str] = &[
     "уведомить: - | - | уведоми | - | -",
     "решить: - | - | реши | - | -",
     "предложить: - | - | предложи | - | -",
+    "позвонить: - | - | позвони | - | -",
 ];
 
 /// Words in `-ть` that are not verbs.
@@ -566,9 +568,11 @@ fn from_table(inf: &str) -> Option<Parts> {
 fn mutate(stem: &str) -> Option<Vec<String>> {
     let c = last_char(stem)?;
     let head = drop_last(stem, 1);
+    if stem.ends_with("ст") {
+        return Some(vec![format!("{}щ", drop_last(stem, 2))]);
+    }
     Some(match c {
         'б' | 'в' | 'п' | 'м' | 'ф' => vec![format!("{stem}л")],
-        'с' if stem.ends_with("ст") => vec![format!("{}щ", drop_last(stem, 2))],
         'с' => vec![format!("{head}ш")],
         'з' => vec![format!("{head}ж")],
         'т' | 'д' => return None,
@@ -634,8 +638,11 @@ fn regular(inf: &str) -> Option<Parts> {
     if last == 'а' || last == 'я' {
         let before = last_char(drop_last(base, 1))?;
         // надеяться, сеять, лаять: the present stem drops «я».
-        let stem =
-            if last == 'я' && is_vowel(before) { drop_last(base, 1).to_string() } else { base.to_string() };
+        let stem = if last == 'я' && matches!(before, 'е' | 'а') {
+            drop_last(base, 1).to_string()
+        } else {
+            base.to_string()
+        };
         if !drop_last(base, 1).chars().any(is_vowel) {
             // One-syllable roots (ждать, брать, мять) are all irregular.
             return None;
@@ -835,6 +842,10 @@ pub fn forms_of(light_inf: &str, light_form: &str) -> Vec<VerbForm> {
 /// that give different results, or when `verb` cannot be put into that form.
 pub fn conjugate_like(light_inf: &str, light_form: &str, verb: &str) -> Option<String> {
     let forms = forms_of(light_inf, light_form);
+    // «мочь» has no analytic future: «будет иметь возможность» cannot become «будет мочь».
+    if verb.ends_with("мочь") && forms.contains(&VerbForm::Infinitive) {
+        return None;
+    }
     let mut result: Option<String> = None;
     for f in forms {
         let s = inflect(verb, f)?;
@@ -891,6 +902,7 @@ mod tests {
             &[(Pres3Sg, "выдаёт"), (Pres3Pl, "выдают"), (ImperSg, "выдавай"), (PastMasc, "выдавал")],
         );
         check("признавать", &[(Pres3Sg, "признаёт")]);
+        check("влиять", &[(Pres3Sg, "влияет"), (Pres3Pl, "влияют")]);
         check("надеяться", &[(Pres3Sg, "надеется"), (Pres3Pl, "надеются"), (PastMasc, "надеялся")]);
     }
 
@@ -912,6 +924,7 @@ mod tests {
         check("уведомить", &[(Pres1Sg, "уведомлю"), (Pres3Sg, "уведомит")]);
         check("осуществить", &[(Pres1Sg, "осуществлю"), (Pres3Pl, "осуществят")]);
         check("погасить", &[(Pres1Sg, "погашу")]);
+        check("допустить", &[(Pres1Sg, "допущу"), (Pres3Pl, "допустят")]);
         check("строить", &[(Pres1Sg, "строю"), (Pres3Pl, "строят"), (ImperSg, "строй")]);
         check("исполнить", &[(ImperSg, "исполни")]);
         assert_eq!(inflect("ответить", ImperSg).as_deref(), Some("ответь"), "from the table");
