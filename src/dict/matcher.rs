@@ -180,7 +180,7 @@ impl Lexicon {
                     } else if let Some(forms) = adjective::matching_forms(&tok.norm) {
                         expanded(forms)
                     } else {
-                        WordSpec { keys: vec![tok.stem.to_string()], forms: None }
+                        WordSpec { keys: noun_keys(&tok.norm, &tok.stem), forms: None }
                     }
                 }
             },
@@ -303,9 +303,10 @@ impl Lexicon {
     }
 
     /// All non-overlapping phrase matches in the text, in order. Where
-    /// matches overlap, the one with more tokens wins; then a direct match
-    /// over a reversed or gapped one; then the earlier one; then the entry
-    /// loaded later.
+    /// matches overlap, the one with more dictionary words wins (the
+    /// adjective of a gap match does not count); then a direct match over a
+    /// reversed or gapped one; then the earlier one; then the entry loaded
+    /// later.
     pub fn find(&self, text: &Text) -> Vec<DictMatch> {
         let tokens = &text.tokens;
         let n = tokens.len();
@@ -367,8 +368,10 @@ impl Lexicon {
                 }
             }
         }
+        // The adjective inside a gap is not a dictionary word: it does not count.
+        let words = |m: &DictMatch| m.last - m.first - usize::from(m.arrangement == Arrangement::Gap);
         found.sort_by_key(|m| {
-            (std::cmp::Reverse(m.last - m.first), m.arrangement, m.first, std::cmp::Reverse(m.entry))
+            (std::cmp::Reverse(words(m)), m.arrangement, m.first, std::cmp::Reverse(m.entry))
         });
         let mut taken = vec![false; n];
         let mut out: Vec<DictMatch> = Vec::with_capacity(found.len());
@@ -382,6 +385,30 @@ impl Lexicon {
         out.sort_by_key(|m| m.first);
         out
     }
+}
+
+/// Stems of the other case forms of a word matched by stem. Snowball does
+/// not always give one stem to all forms of a noun («органы» → «орга»,
+/// «органов» → «орган»), so the word is put in the common case endings and
+/// the stems that are a prefix of the word (three letters at least, at most
+/// two shorter than its own stem) are accepted too.
+fn noun_keys(norm: &str, stem: &str) -> Vec<String> {
+    const ENDINGS: &[&str] = &[
+        "", "а", "я", "у", "ю", "ы", "и", "е", "о", "ь", "ом", "ем", "ой", "ей", "ов", "ев", "ам", "ям",
+        "ами", "ями", "ах", "ях", "ия", "ии", "ие", "ию", "ием", "ий", "ость", "ости",
+    ];
+    let mut keys = vec![stem.to_string()];
+    let min = stem.chars().count().saturating_sub(2).max(3);
+    for cut in ENDINGS.iter().filter(|e| !e.is_empty() && norm.ends_with(*e)) {
+        let root = &norm[..norm.len() - cut.len()];
+        for e in ENDINGS {
+            let k = crate::morph::stem(&format!("{root}{e}"));
+            if norm.starts_with(&k) && k.chars().count() >= min && !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+    }
+    keys
 }
 
 /// A word spec accepting exactly `forms` (normalised).

@@ -22,6 +22,29 @@ explanation = "Канцелярское слово."
 examples = [{ bad = "Данный документ готов.", good = "Этот документ готов." }]
 
 [[entry]]
+phrase = "наименование"
+suggestions = ["название"]
+fix = true
+explanation = "Канцелярское слово."
+examples = [{ bad = "Укажите наименование.", good = "Укажите название." }]
+
+[[entry]]
+phrase = "имеется"
+match = "exact"
+forms = ["имеются"]
+suggestions = ["есть"]
+fix = true
+explanation = "Канцелярское слово."
+examples = [{ bad = "В доме имеется лифт.", good = "В доме есть лифт." }]
+
+[[entry]]
+phrase = "функционировать"
+suggestions = ["работать"]
+fix = true
+explanation = "Канцелярское слово."
+examples = [{ bad = "Лифт будет функционировать.", good = "Лифт будет работать." }]
+
+[[entry]]
 phrase = "в установленном порядке"
 match = "exact"
 suggestions = ["назовите порядок"]
@@ -165,9 +188,29 @@ fn longer_match_wins_and_direct_beats_reversed() {
     // direct reading of the same length wins; here only the reversed one exists.
     let f = found(&lx, "Проверка осуществляется ежегодно.");
     assert_eq!(f, [("Проверка осуществляется".into(), "осуществлять проверку".into())]);
-    // A gap match spans three words and beats the one-word entry.
+    // A gap match counts two words: it beats the one-word entry, but a
+    // direct two-word match over the same words beats it.
     let f = found(&lx, "Инспекция осуществляет плановую проверку.");
     assert_eq!(f, [("осуществляет плановую проверку".into(), "осуществлять проверку".into())]);
+    let vague = r#"
+rule = "YS303"
+[[entry]]
+phrase = "плановая проверка"
+suggestions = ["назовите дату"]
+explanation = "Когда?"
+examples = [{ bad = "Будет плановая проверка.", good = "Проверка будет 1 мая." }]
+"#;
+    let mut lx2 = lexicon();
+    lx2.add("vague.toml", DictFile::parse(vague).unwrap()).unwrap();
+    lx2.build();
+    let f = found(&lx2, "Инспекция осуществляет плановую проверку.");
+    assert_eq!(
+        f,
+        [
+            ("осуществляет".into(), "осуществлять".into()),
+            ("плановую проверку".into(), "плановая проверка".into())
+        ]
+    );
 }
 
 #[test]
@@ -241,6 +284,27 @@ fn adjective_fix_agrees_with_the_matched_word() {
     assert_eq!(fixed(&c, "YS104", "Данная информация верна."), ["Эта информация верна."]);
     assert_eq!(fixed(&c, "YS104", "В данном случае можно."), ["В этом случае можно."]);
     assert_eq!(fixed(&c, "YS104", "Прочтите данную памятку."), ["Прочтите эту памятку."]);
+    // Forms listed for an exact entry are declined too, not replaced as written.
+    let exact = TEST_DICT.replace(
+        "phrase = \"данный\"",
+        "phrase = \"данный\"\nmatch = \"exact\"\nforms = [\"данной\", \"данную\"]",
+    );
+    let c = checker_with(&exact);
+    assert_eq!(fixed(&c, "YS104", "Данная информация верна."), Vec::<String>::new());
+    assert_eq!(fixed(&c, "YS104", "Прочтите данную памятку."), ["Прочтите эту памятку."]);
+}
+
+#[test]
+fn fix_replaces_listed_forms_and_inflects_only_what_it_can() {
+    let c = checker_with(TEST_DICT);
+    // Listed forms are replaced as written.
+    assert_eq!(fixed(&c, "YS104", "В доме имеются лифты."), ["В доме есть лифты."]);
+    // A noun whose replacement ends alike takes the matched ending.
+    assert_eq!(fixed(&c, "YS104", "В наименовании ошибка."), ["В названии ошибка."]);
+    assert_eq!(fixed(&c, "YS104", "Список наименований утверждён."), ["Список названий утверждён."]);
+    // «функционирует» is not «функционировать»: «работать» would be wrong here.
+    assert_eq!(fixed(&c, "YS104", "Лифт функционирует."), ["—"]);
+    assert_eq!(fixed(&c, "YS104", "Лифт будет функционировать."), ["Лифт будет работать."]);
 }
 
 #[test]

@@ -256,7 +256,19 @@ pub fn decline_like(lemma: &str, form: &str, target: &str) -> Option<String> {
             _ => result = Some(t),
         }
     }
-    result
+    // Give back the «ё» of the target's stem: «приведённый» → «приведённых».
+    result.map(|r| {
+        let mut out = String::with_capacity(r.len());
+        let mut orig = target.chars();
+        for c in r.chars() {
+            match orig.next() {
+                Some('ё') if c == 'е' => out.push('ё'),
+                Some('Ё') if c == 'Е' => out.push('Ё'),
+                _ => out.push(c),
+            }
+        }
+        out
+    })
 }
 
 #[cfg(test)]
@@ -308,6 +320,10 @@ mod tests {
         assert_eq!(decline_like("близлежащий", "близлежащих", "соседний").as_deref(), Some("соседних"));
         assert_eq!(decline_like("надлежащий", "надлежащем", "хороший").as_deref(), Some("хорошем"));
         assert_eq!(decline_like("данный", "дан", "этот"), None);
+        assert_eq!(
+            decline_like("вышеприведенный", "вышеприведенных", "приведённый").as_deref(),
+            Some("приведённых")
+        );
     }
 
     #[test]

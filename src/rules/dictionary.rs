@@ -245,26 +245,69 @@ fn match_case(original: &str, replacement: &str) -> String {
     }
 }
 
-/// The edit of a `fix = true` entry: a one-word adjective is declined like
-/// the matched word («данной» → «этой»); anything else is replaced as written.
+/// The words of `src` normalised and joined by spaces, for comparing a
+/// match with the phrases of its entry.
+fn norm_words<'t>(tokens: impl Iterator<Item = &'t Token>) -> String {
+    tokens.map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// The edit of a `fix = true` entry. The first suggestion replaces the
+/// match as written when the match is the phrase itself or one of its
+/// `forms`; an inflected form gets an edit only when the replacement can be
+/// inflected the same way: a one-word adjective is declined like the
+/// matched word («данной» → «этой»), and a one-word phrase whose
+/// suggestion has the same ending takes the matched word's ending
+/// («наименования» → «названия»). Otherwise there is no edit.
 fn fix_edit(text: &Text, m: &DictMatch, e: &Entry) -> Option<Edit> {
     let replacement = &e.suggestions[0];
-    let lemma = crate::text::normalize::norm_word(&e.phrase);
-    let single = m.last - m.first == 1 && !lemma.contains(' ');
-    if single && adjective::is_adjective(&lemma) {
-        let tok = &text.tokens[m.first];
-        let mut words = replacement.splitn(2, ' ');
-        let head = words.next()?;
-        let rest = words.next();
-        let declined = adjective::decline_like(&lemma, &tok.norm, head)?;
-        let full = match rest {
-            Some(r) => format!("{declined} {r}"),
-            None => declined,
-        };
-        let original = &text.src[tok.start..tok.end];
-        return Some(Edit { start: tok.start, end: tok.end, replacement: match_case(original, &full) });
+    let matched = norm_words(text.tokens[m.first..m.last].iter());
+    let listed = std::iter::once(&e.phrase)
+        .chain(e.forms.iter())
+        .any(|p| norm_words(Text::new(p).tokens.iter()) == matched);
+    let as_written = || Some(phrase_edit(text, m.first, m.last, replacement));
+    if m.last - m.first != 1 {
+        return if listed { as_written() } else { None };
     }
-    Some(phrase_edit(text, m.first, m.last, replacement))
+    let lemma = crate::text::normalize::norm_word(&e.phrase);
+    let tok = &text.tokens[m.first];
+    if tok.norm == lemma {
+        return as_written();
+    }
+    let mut words = replacement.splitn(2, ' ');
+    let head = words.next()?;
+    let rest = words.next();
+    let inflected = if adjective::is_adjective(&lemma) {
+        adjective::decline_like(&lemma, &tok.norm, head)
+    } else {
+        same_ending(&lemma, &tok.norm, head)
+    };
+    let Some(inflected) = inflected else {
+        // An invariable replacement of a listed form: «имеются» → «есть».
+        return if listed && !adjective::is_adjective(&lemma) { as_written() } else { None };
+    };
+    let full = match rest {
+        Some(r) => format!("{inflected} {r}"),
+        None => inflected,
+    };
+    let original = &text.src[tok.start..tok.end];
+    Some(Edit { start: tok.start, end: tok.end, replacement: match_case(original, &full) })
+}
+
+/// «наименование», «наименования», «название» → «названия»: when the
+/// phrase and its replacement end alike, the replacement takes the ending
+/// of the matched word.
+fn same_ending(lemma: &str, form: &str, replacement: &str) -> Option<String> {
+    let tail = |s: &str| s.chars().rev().take(2).collect::<String>();
+    if lemma.chars().count() < 4
+        || replacement.chars().count() < 4
+        || tail(lemma) != tail(&replacement.replace('ё', "е"))
+    {
+        return None;
+    }
+    let cut = |s: &str| s.char_indices().rev().nth(1).map(|(i, _)| i).unwrap_or(0);
+    let (lemma_stem, repl_stem) = (&lemma[..cut(lemma)], &replacement[..cut(replacement)]);
+    let ending = form.strip_prefix(lemma_stem)?;
+    Some(format!("{repl_stem}{ending}"))
 }
 
 /// The edit that replaces tokens `first..last` with `replacement`. An empty
