@@ -2,6 +2,7 @@
 //! One rule per file; add a rule by adding its file and one line to [`registry`].
 
 mod dictionary;
+pub mod markdown;
 mod ys101_compound_preposition;
 mod ys102_stock_phrase;
 mod ys103_split_predicate;
@@ -13,6 +14,8 @@ mod ys122_passive_without_agent;
 mod ys190_organisation_dictionary;
 mod ys201_long_sentence;
 mod ys202_long_paragraph;
+mod ys301_unexplained_abbreviation;
+mod ys302_bare_legal_reference;
 mod ys303_vague_reference;
 
 mod syntax;
@@ -44,6 +47,8 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(ys190_organisation_dictionary::OrganisationDictionary),
         Box::new(ys201_long_sentence::LongSentence),
         Box::new(ys202_long_paragraph::LongParagraph),
+        Box::new(ys301_unexplained_abbreviation::UnexplainedAbbreviation),
+        Box::new(ys302_bare_legal_reference::BareLegalReference),
         Box::new(ys303_vague_reference::VagueReference),
     ]
 }
