@@ -61,3 +61,4 @@ pub fn stem(norm: &str) -> String {
 
 pub mod adjective;
 pub mod conjugate;
+pub mod heuristics;
