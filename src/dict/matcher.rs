@@ -399,7 +399,9 @@ fn noun_keys(norm: &str, stem: &str) -> Vec<String> {
     ];
     let mut keys = vec![stem.to_string()];
     let min = stem.chars().count().saturating_sub(2).max(3);
-    for cut in ENDINGS.iter().filter(|e| !e.is_empty() && norm.ends_with(*e)) {
+    // The longest ending the word has: «органы» → «орган» + «ы».
+    let cut = ENDINGS.iter().filter(|e| norm.ends_with(*e)).max_by_key(|e| e.len()).copied().unwrap_or("");
+    {
         let root = &norm[..norm.len() - cut.len()];
         for e in ENDINGS {
             let k = crate::morph::stem(&format!("{root}{e}"));

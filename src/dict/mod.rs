@@ -101,6 +101,8 @@ mod tests;
 
 pub use matcher::{Arrangement, DictMatch, LexEntry, Lexicon};
 
+use std::sync::{Arc, Mutex};
+
 use serde::Deserialize;
 
 use crate::report::Severity;
@@ -219,4 +221,47 @@ impl DictFile {
         }
         Ok(file)
     }
+}
+
+/// A compiled dictionary set: the built-in dictionaries (unless `builtin`
+/// is false) followed by `extra` (name, TOML text). `is_dictionary_rule`
+/// tells which rule ids may own a dictionary. Errors name the file.
+///
+/// Compiling takes a noticeable fraction of a second (every verb and
+/// adjective is expanded into its forms), so the last few results are
+/// kept in memory and shared: building many checkers with the same
+/// dictionaries compiles them once.
+pub fn compile(
+    builtin: bool,
+    extra: &[(&str, &str)],
+    is_dictionary_rule: &dyn Fn(&str) -> bool,
+) -> Result<Arc<Lexicon>, (String, String)> {
+    type Key = (bool, Vec<(String, String)>);
+    static CACHE: Mutex<Vec<(Key, Arc<Lexicon>)>> = Mutex::new(Vec::new());
+    const KEEP: usize = 4;
+    let key: Key = (builtin, extra.iter().map(|(n, s)| (n.to_string(), s.to_string())).collect());
+    if let Ok(cache) = CACHE.lock() {
+        if let Some((_, lx)) = cache.iter().find(|(k, _)| *k == key) {
+            return Ok(lx.clone());
+        }
+    }
+    let mut lexicon = Lexicon::default();
+    let files = if builtin { BUILTIN } else { &[][..] };
+    for &(name, source) in files.iter().chain(extra.iter()) {
+        let err = |message: String| (name.to_string(), message);
+        let file = DictFile::parse(source).map_err(err)?;
+        if !is_dictionary_rule(&file.rule) {
+            return Err(err(format!("`rule = \"{}\"` is not a dictionary rule", file.rule)));
+        }
+        lexicon.add(name, file).map_err(err)?;
+    }
+    lexicon.build();
+    let lexicon = Arc::new(lexicon);
+    if let Ok(mut cache) = CACHE.lock() {
+        if cache.len() >= KEEP {
+            cache.remove(0);
+        }
+        cache.push((key, lexicon.clone()));
+    }
+    Ok(lexicon)
 }

@@ -259,6 +259,76 @@ fn norm_words<'t>(tokens: impl Iterator<Item = &'t Token>) -> String {
 /// suggestion has the same ending takes the matched word's ending
 /// («наименования» → «названия»). Otherwise there is no edit.
 fn fix_edit(text: &Text, m: &DictMatch, e: &Entry) -> Option<Edit> {
+    fix_edit_inner(text, m, e).map(|ed| with_preposition(text, m.first, ed))
+}
+
+/// The form of a preposition before `word`: «о данном» → «об этом»,
+/// «с нижеследующими» → «со следующими». `None` for other words.
+fn preposition_for(prep: &str, word: &str) -> Option<&'static str> {
+    let mut cs = word.chars().flat_map(char::to_lowercase);
+    let (a, b) = (cs.next()?, cs.next().unwrap_or(' '));
+    let vowel = |c: char| "аеёиоуыэюя".contains(c);
+    let cluster = |first: &str| first.contains(a) && !vowel(b) && b != ' ';
+    let starts = |p: &str| word.to_lowercase().starts_with(p);
+    Some(match prep {
+        "о" | "об" | "обо" => {
+            if starts("всё") || starts("все") || starts("мне") {
+                "обо"
+            } else if "аиоуыэ".contains(a) {
+                "об"
+            } else {
+                "о"
+            }
+        }
+        "с" | "со" => {
+            if cluster("сзжш") || a == 'щ' || starts("мн") || starts("вс") {
+                "со"
+            } else {
+                "с"
+            }
+        }
+        "в" | "во" => {
+            if cluster("вф") || starts("мн") || starts("вс") {
+                "во"
+            } else {
+                "в"
+            }
+        }
+        "к" | "ко" => {
+            if cluster("кг") || starts("мн") || starts("вс") {
+                "ко"
+            } else {
+                "к"
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// Extends an edit that replaces the first word after a preposition so
+/// that the preposition fits the new word.
+fn with_preposition(text: &Text, first: usize, ed: Edit) -> Edit {
+    if first == 0 || ed.replacement.is_empty() || ed.start != text.tokens[first].start {
+        return ed;
+    }
+    let prev = &text.tokens[first - 1];
+    let gap = text.gap_after(first - 1);
+    if prev.kind != TokenKind::Word || gap.is_empty() || !gap.chars().all(char::is_whitespace) {
+        return ed;
+    }
+    let Some(right) = preposition_for(&prev.norm, &ed.replacement) else { return ed };
+    if right == prev.norm {
+        return ed;
+    }
+    let original = &text.src[prev.start..prev.end];
+    Edit {
+        start: prev.start,
+        end: ed.end,
+        replacement: format!("{}{gap}{}", match_case(original, right), ed.replacement),
+    }
+}
+
+fn fix_edit_inner(text: &Text, m: &DictMatch, e: &Entry) -> Option<Edit> {
     let replacement = &e.suggestions[0];
     let matched = norm_words(text.tokens[m.first..m.last].iter());
     let listed = std::iter::once(&e.phrase)
