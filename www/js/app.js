@@ -41,7 +41,9 @@ const panel = new FindingsPanel($("findings"), {
 
 // ---------------------------------------------------------------- worker
 
-const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+// The worker was started by boot.js while the page loaded; start it here if that failed.
+const booted = self.yasnoBoot ? self.yasnoBoot.take() : null;
+const worker = booted ? booted.worker : new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
 let requestSeq = 0;
 let inFlight = null; // {id, text, profile}
 let recheck = false;
@@ -56,7 +58,7 @@ worker.onmessage = (e) => {
       state.version = msg.version;
       $("version").textContent = msg.version ? `${msg.version}` : "";
       panel.setRules(msg.rules || []);
-      performance.mark("yasno:ready");
+      performance.mark("yasno:ready", { detail: msg.timings });
       document.documentElement.dataset.ready = "1";
       break;
     case "report":
@@ -81,9 +83,10 @@ worker.onmessage = (e) => {
   }
 };
 worker.onerror = (e) => {
-  e.preventDefault();
+  e.preventDefault?.();
   showBanner("Не удалось запустить проверку в этом браузере. Нужен современный браузер с поддержкой WebAssembly.");
 };
+for (const e of booted ? booted.early : []) (e.type === "error" ? worker.onerror : worker.onmessage)(e);
 
 let timerPending = false;
 function scheduleCheck(delay = DEBOUNCE_MS) {
@@ -109,6 +112,7 @@ function onReport(msg) {
   inFlight = null;
   if (!req || req.id !== msg.id) return;
   const report = msg.report;
+  performance.mark("yasno:check", { detail: { ms: msg.ms, chars: req.text.length } });
   let findings = report.findings.map((f) => ({ ...f, uid: state.nextUid++ }));
   const now = editor.value;
   if (now !== req.text) findings = mapFindings(findings, req.text, now);

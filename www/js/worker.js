@@ -14,9 +14,14 @@ const checkers = new Map();
 
 const ready = (async () => {
   await yasno.default();
+  const t1 = performance.now();
+  // Build the default checker now (dictionaries compile here), not on the first keystroke.
+  checkerFor("auto");
+  const t2 = performance.now();
   const rules = typeof yasno.rules === "function" ? yasno.rules() : [];
-  const version = typeof yasno.version === "function" ? yasno.version() : "";
-  self.postMessage({ type: "ready", version, rules, ms: performance.now() - t0 });
+  const version = typeof yasno.version === "function" ? yasno.version() : String(yasno.version || "");
+  // Timings (ms since the worker started): modules loaded, module instantiated, checker built.
+  self.postMessage({ type: "ready", version, rules, timings: { modules: t0, wasm: t1, checker: t2 } });
 })();
 
 ready.catch((err) => {
