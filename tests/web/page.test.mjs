@@ -59,11 +59,15 @@ describe("editor", () => {
     const jargon = await page.$$eval("#backdrop mark.cat-jargon", (ms) => ms.map((m) => m.textContent));
     assert.ok(jargon.includes("в настоящее время"), `jargon marks: ${JSON.stringify(jargon)}`);
     // The marks sit exactly over the text they mark.
-    const aligned = await page.$$eval("#backdrop mark", (ms) => {
-      const t = document.getElementById("text").value;
-      return ms.every((m) => t.slice(Number(m.dataset.s), Number(m.dataset.e)) === m.textContent);
+    const aligned = await page.evaluate(() => {
+      const lines = document.getElementById("text").value.split("\n");
+      const els = document.querySelectorAll("#backdrop > .ln");
+      if (els.length !== lines.length) return false;
+      return [...els].every((el, i) =>
+        [...el.querySelectorAll("mark")].every((m) => lines[i].slice(+m.dataset.s, +m.dataset.e) === m.textContent),
+      );
     });
-    assert.ok(aligned);
+    assert.ok(aligned, "every mark covers the text it marks, line by line");
     const n = await page.locator(".finding").count();
     assert.equal(await page.textContent("#findings-count"), String(n));
     assert.ok(n >= 3, `findings: ${n}`);
@@ -188,7 +192,7 @@ describe("editor", () => {
     await waitChecked(page);
     await page.waitForTimeout(300);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
-    assert.equal(await page.locator("#backdrop img, #backdrop *:not(mark)").count(), 0);
+    assert.equal(await page.locator("#backdrop img, #backdrop *:not(mark, div.ln, br)").count(), 0);
     assert.ok((await page.textContent("#backdrop")).includes("<img src=x onerror="));
     assert.ok(current.requests.every((u) => !u.endsWith("/x")), "the image was never requested");
   });

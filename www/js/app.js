@@ -113,9 +113,13 @@ function onReport(msg) {
   if (!req || req.id !== msg.id) return;
   const report = msg.report;
   performance.mark("yasno:check", { detail: { ms: msg.ms, chars: req.text.length } });
-  let findings = report.findings.map((f) => ({ ...f, uid: state.nextUid++ }));
+  let findings = report.findings;
   const now = editor.value;
   if (now !== req.text) findings = mapFindings(findings, req.text, now);
+  // A finding that was already shown keeps its id, so the highlight layer
+  // and the panel only change where something changed.
+  const known = new Map(state.findings.map((f) => [`${f.rule}:${f.start}:${f.end}`, f.uid]));
+  findings = findings.map((f) => ({ ...f, uid: known.get(`${f.rule}:${f.start}:${f.end}`) ?? state.nextUid++ }));
   if (req.profile !== state.profile) recheck = true;
   state.report = report;
   state.findings = findings;

@@ -19,6 +19,10 @@ export class Editor {
     this.findings = [];
     this.activeUid = null;
     this.listeners = new Set();
+    // The backdrop's lines: their elements, markup and start offsets.
+    this.lineEls = [];
+    this.lineHtmls = [];
+    this.lineStarts = [0];
 
     this.ta.addEventListener("input", () => this.emit());
     this.ta.addEventListener("paste", (e) => this.onPaste(e));
@@ -99,16 +103,35 @@ export class Editor {
   }
 
   scrollToOffset(offset) {
-    const mark = this.markAt(offset);
-    const el = mark || this.backdrop;
+    const el = this.markAt(offset) || this.lineAt(offset) || this.backdrop;
     el.scrollIntoView({ block: "center", inline: "nearest", behavior: "auto" });
   }
 
+  /** Index of the line that holds `offset`. */
+  lineIndex(offset) {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  lineAt(offset) {
+    return this.lineEls[this.lineIndex(offset)] || null;
+  }
+
+  /** The mark that covers `offset`, if any. Marks keep offsets relative to their line. */
   markAt(offset) {
-    for (const m of this.backdrop.querySelectorAll("mark")) {
-      const s = Number(m.dataset.s);
-      const e = Number(m.dataset.e);
-      if (offset >= s && offset < e) return m;
+    const i = this.lineIndex(offset);
+    const line = this.lineEls[i];
+    if (!line) return null;
+    const rel = offset - this.lineStarts[i];
+    for (const m of line.querySelectorAll("mark")) {
+      if (rel >= Number(m.dataset.s) && rel < Number(m.dataset.e)) return m;
     }
     return null;
   }
@@ -123,38 +146,86 @@ export class Editor {
   setActive(uid) {
     if (uid === this.activeUid) return;
     this.activeUid = uid;
-    for (const m of this.backdrop.querySelectorAll("mark.is-active")) m.classList.remove("is-active");
-    if (uid == null) return;
-    for (const m of this.backdrop.querySelectorAll("mark")) {
-      if ((m.dataset.u || "").split(" ").includes(String(uid))) m.classList.add("is-active");
-    }
+    this.render();
   }
 
-  /** Paints the backdrop: flat segments, each with the classes of the findings that cover it. */
+  /**
+   * Paints the backdrop: one block per line of the text, so that an edit
+   * re-lays out only the lines it touched. Each line is flat segments, each
+   * with the classes of the findings that cover it. Lines whose markup did
+   * not change keep their elements.
+   */
   render() {
     const text = this.ta.value;
-    const len = text.length;
-    const fs = this.findings.filter((f) => f.start < f.end && f.end <= len);
-    const cuts = new Set([0, len]);
-    for (const f of fs) {
-      cuts.add(f.start);
-      cuts.add(f.end);
+    const lines = text.split("\n");
+    const starts = new Array(lines.length);
+    for (let i = 0, pos = 0; i < lines.length; i++) {
+      starts[i] = pos;
+      pos += lines[i].length + 1;
     }
-    const points = [...cuts].sort((a, b) => a - b);
-    // Sweep: findings sorted by start; active ones kept in a small list.
-    const byStart = [...fs].sort((a, b) => a.start - b.start);
+    const fs = this.findings
+      .filter((f) => f.start < f.end && f.end <= text.length)
+      .sort((a, b) => a.start - b.start);
+
+    const htmls = new Array(lines.length);
     let next = 0;
-    let active = [];
+    let open = []; // findings that may reach into the current line
+    for (let i = 0; i < lines.length; i++) {
+      const ls = starts[i];
+      const le = ls + lines[i].length;
+      open = open.filter((f) => f.end > ls);
+      while (next < fs.length && fs[next].start < le) {
+        if (fs[next].end > ls) open.push(fs[next]);
+        next++;
+      }
+      // A finding that starts exactly at the end of an empty line belongs to the next one.
+      htmls[i] = this.lineHtml(lines[i], ls, open.filter((f) => f.start < le));
+    }
+
+    // Replace only the run of lines that differs from what is shown.
+    const old = this.lineHtmls;
+    let a = 0;
+    while (a < old.length && a < htmls.length && old[a] === htmls[a]) a++;
+    let b = 0;
+    while (b < old.length - a && b < htmls.length - a && old[old.length - 1 - b] === htmls[htmls.length - 1 - b]) b++;
+    const removed = this.lineEls.splice(a, old.length - a - b);
+    const before = this.lineEls[a] || null;
+    const added = [];
+    for (let i = a; i < htmls.length - b; i++) {
+      const div = document.createElement("div");
+      div.className = "ln";
+      div.innerHTML = htmls[i];
+      added.push(div);
+    }
+    for (const el of removed) el.remove();
+    if (added.length) {
+      const frag = document.createDocumentFragment();
+      frag.append(...added);
+      this.backdrop.insertBefore(frag, before);
+    }
+    this.lineEls.splice(a, 0, ...added);
+    this.lineHtmls = htmls;
+    this.lineStarts = starts;
+    if (this.ta.scrollTop !== 0) this.ta.scrollTop = 0;
+  }
+
+  /** The markup of one line; mark offsets are relative to the line. */
+  lineHtml(line, ls, covering) {
+    if (line === "") return "<br>";
+    if (!covering.length) return escapeHtml(line);
+    const le = ls + line.length;
+    const cuts = new Set([ls, le]);
+    for (const f of covering) {
+      if (f.start > ls) cuts.add(f.start);
+      if (f.end < le) cuts.add(f.end);
+    }
+    const points = [...cuts].sort((x, y) => x - y);
     let html = "";
     for (let i = 0; i + 1 < points.length; i++) {
       const a = points[i];
       const b = points[i + 1];
-      active = active.filter((f) => f.end > a);
-      while (next < byStart.length && byStart[next].start <= a) {
-        if (byStart[next].end > a) active.push(byStart[next]);
-        next++;
-      }
-      const chunk = escapeHtml(text.slice(a, b));
+      const chunk = escapeHtml(line.slice(a - ls, b - ls));
+      const active = covering.filter((f) => f.start <= a && f.end >= b);
       if (!active.length) {
         html += chunk;
         continue;
@@ -163,15 +234,12 @@ export class Editor {
       // sentence or paragraph) adds an underline.
       let top = active[0];
       for (const f of active) if (f.end - f.start < top.end - top.start) top = f;
-      const cls = [`hl`, `cat-${top.category}`, `sev-${top.severity}`];
+      const cls = ["hl", `cat-${top.category}`, `sev-${top.severity}`];
       if (active.some((f) => f !== top && f.category === "length")) cls.push("in-length");
       if (this.activeUid != null && active.some((f) => f.uid === this.activeUid)) cls.push("is-active");
       const uids = active.map((f) => f.uid).join(" ");
-      html += `<mark class="${cls.join(" ")}" data-s="${a}" data-e="${b}" data-u="${uids}">${chunk}</mark>`;
+      html += `<mark class="${cls.join(" ")}" data-s="${a - ls}" data-e="${b - ls}" data-u="${uids}">${chunk}</mark>`;
     }
-    // A trailing newline needs something after it to take up its line.
-    if (text === "" || text.endsWith("\n")) html += " ";
-    this.backdrop.innerHTML = html;
-    if (this.ta.scrollTop !== 0) this.ta.scrollTop = 0;
+    return html;
   }
 }
