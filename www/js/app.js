@@ -161,6 +161,7 @@ function renderAll() {
   $("jump-count").textContent = String(vis.length);
   $("findings-count").setAttribute("aria-label", countWord(vis.length, FINDING_FORMS));
   $("findings-empty").hidden = vis.length > 0;
+  $("findings-help").hidden = vis.length === 0;
   $("findings-empty").textContent = state.text.trim()
     ? "Замечаний нет. Текст читается легко."
     : "Вставьте текст письма — замечания появятся здесь.";

@@ -13,8 +13,8 @@ export function renderDocPanel(report, profile) {
   const meter = $("score");
   const score = hasText ? report.score : null;
   const band = score == null ? null : scoreBand(score);
-  meter.classList.remove("good", "fair", "poor", "bad");
-  if (band) meter.classList.add(band.cls);
+  meter.classList.remove("good", "fair", "poor", "bad", "empty");
+  meter.classList.add(band ? band.cls : "empty");
   $("score-arc").setAttribute("stroke-dasharray", `${score == null ? 0 : score * 10} 100`);
   $("score-number").textContent = score == null ? "—" : num1(score);
   $("score-words").textContent = band ? band.words : "Вставьте текст, чтобы увидеть оценку";

@@ -162,7 +162,7 @@ export class FindingsPanel {
         actions.append(all);
       }
     }
-    const skip = el("button", "btn btn--ghost btn--small", "Пропустить");
+    const skip = el("button", "btn btn--quiet btn--small", "Пропустить");
     skip.type = "button";
     skip.dataset.action = "skip";
     skip.setAttribute("aria-label", `Пропустить замечание: ${shorten(f.text, 40)}`);
