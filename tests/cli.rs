@@ -107,11 +107,17 @@ const REFUSAL: &str = "Уважаемый заявитель!\n\nВаше зая
 fn text_output_lists_findings_and_a_summary() {
     let t = project();
     write(t.path(), "a.txt", REFUSAL.as_bytes());
-    let a = yasno(t.path()).args(["check", "a.txt"]).assert().success();
+    write(
+        t.path(),
+        "bom.txt",
+        format!("\u{feff}{}", REFUSAL.trim_start_matches("Уважаемый заявитель!\n\n")).as_bytes(),
+    );
+    let a = yasno(t.path()).args(["check", "a.txt", "bom.txt"]).assert().success();
     let out = stdout(&a);
+    assert!(out.contains("bom.txt:1:26  warning"), "a byte order mark is not a column: {out}");
     assert!(out.contains("a.txt:3:26  warning  YS101  Составной предлог «по причине»  → из-за"), "{out}");
     let last = out.lines().last().unwrap();
-    assert!(last.starts_with("Проверено файлов: 1; ошибок: 0, предупреждений: 1"), "{last}");
+    assert!(last.starts_with("Проверено файлов: 2; ошибок: 0, предупреждений: 2"), "{last}");
     assert!(last.ends_with(" с)"), "the summary gives the time: {last}");
 }
 
@@ -456,7 +462,7 @@ fn config_is_found_upwards_and_applied() {
     assert_eq!(v["files"][0]["document"]["detected"], false);
     assert_ne!(v["files"][1]["document"]["detected"], false);
     // --config elsewhere and --no-config.
-    write(t.path(), "other.toml", b"[rules.YS101]\nenabled = false\n");
+    write(t.path(), "other.toml", b"ignore = [\"skip/\"]\n\n[rules.YS101]\nenabled = false\n");
     let a = yasno(&t.path().join("deep/er"))
         .args(["check", "--config", "../../other.toml", "--format", "json", "a.txt"])
         .assert()
@@ -546,6 +552,7 @@ fn baseline_reports_only_new_findings() {
     let t = project();
     write(t.path(), "a.txt", REFUSAL.as_bytes());
     write(t.path(), "b.md", "Жалоба отклонена по причине пропуска срока.\n".as_bytes());
+    std::fs::create_dir(t.path().join("sub")).unwrap();
     yasno(t.path()).args(["baseline", "a.txt", "b.md"]).assert().success();
     let base: Value =
         serde_json::from_str(&std::fs::read_to_string(t.path().join(".yasno-baseline.json")).unwrap())
@@ -556,6 +563,13 @@ fn baseline_reports_only_new_findings() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("известно по базовой линии: 2"));
+    // Keys are relative to yasno.toml: an absolute path or another directory match too.
+    let abs = t.path().join("a.txt");
+    yasno(&t.path().join("sub"))
+        .args(["check", "--baseline", "../.yasno-baseline.json", "--fail-on", "hint"])
+        .arg(&abs)
+        .assert()
+        .code(0);
     // Text moved down and a new finding added: only the new one is reported.
     write(
         t.path(),

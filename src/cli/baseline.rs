@@ -50,6 +50,7 @@ pub struct BaselineFile {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
+    /// Relative to the directory of yasno.toml (or the current directory).
     pub path: String,
     pub rule: String,
     pub fingerprint: String,

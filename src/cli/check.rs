@@ -43,6 +43,8 @@ pub struct Located {
 /// What became of one input.
 pub struct FileResult {
     pub path: String,
+    /// The path relative to the config's directory: the baseline's key.
+    pub key: String,
     pub format: Format,
     pub outcome: Result<Checked, String>,
     /// Problems worth telling (unknown rule in a directive…).
@@ -111,8 +113,17 @@ pub fn process(
 ) -> FileResult {
     let path = input.display();
     let format = formats::Format::from_file_name(&path).unwrap_or(Format::Text);
-    let mut result =
-        FileResult { path: path.clone(), format, outcome: Err(String::new()), notes: Vec::new() };
+    let key = match input {
+        Input::File(p) => settings.key_for(p),
+        Input::Stdin { name } => name.clone(),
+    };
+    let mut result = FileResult {
+        path: path.clone(),
+        key: key.clone(),
+        format,
+        outcome: Err(String::new()),
+        notes: Vec::new(),
+    };
     let bytes = match bytes {
         Ok(b) => b,
         Err(e) => {
@@ -125,7 +136,7 @@ pub fn process(
         Input::Stdin { name } => settings.profile_for(std::path::Path::new(name)),
     };
     let checker = engine.checker(profile);
-    let mut checked = match analyse(&bytes, format, checker, &path, baseline, &mut result.notes) {
+    let mut checked = match analyse(&bytes, format, checker, (&path, &key), baseline, &mut result.notes) {
         Ok(c) => c,
         Err(e) => {
             result.outcome = Err(e);
@@ -146,7 +157,7 @@ pub fn process(
                 }
                 // Report what is left in the fixed file.
                 let mut notes = Vec::new();
-                match analyse(fixed_text.as_bytes(), format, checker, &path, baseline, &mut notes) {
+                match analyse(fixed_text.as_bytes(), format, checker, (&path, &key), baseline, &mut notes) {
                     Ok(mut after) => {
                         after.fixed = n;
                         checked = after;
@@ -177,7 +188,7 @@ fn analyse(
     bytes: &[u8],
     format: Format,
     checker: &Checker,
-    path: &str,
+    (path, key): (&str, &str),
     baseline: Option<&Baseline>,
     notes: &mut Vec<String>,
 ) -> Result<Checked, String> {
@@ -203,7 +214,7 @@ fn analyse(
     let mut baselined = 0;
     if let Some(b) = baseline {
         let before = located.len();
-        located = b.filter_new(path, located);
+        located = b.filter_new(key, located);
         baselined = before - located.len();
     }
     Ok(Checked { findings: located, report, suppressed, baselined, fixed: 0, diff: None })
@@ -221,8 +232,13 @@ impl Placer<'_> {
         match (pos, self.source, self.lines) {
             (SourcePos::Byte(b), Some(src), Some(idx)) => {
                 let b = b.min(src.len());
-                let (line, col) = idx.line_col(src, b);
-                let (_, col16) = idx.line_col_utf16(src, b);
+                let (line, mut col) = idx.line_col(src, b);
+                let (_, mut col16) = idx.line_col_utf16(src, b);
+                if line == 1 && b > 0 && src.starts_with('\u{feff}') {
+                    // Editors do not count a byte order mark.
+                    col -= 1;
+                    col16 -= 1;
+                }
                 (line, col, col16, b, None)
             }
             (SourcePos::Paragraph { paragraph, offset }, _, _) => {

@@ -274,6 +274,7 @@ fn check_all(
     // Arguments that named nothing come last, in argument order.
     results.extend(p.input_errors.iter().map(|e| FileResult {
         path: e.path.clone(),
+        key: e.path.clone(),
         format: yasno::formats::Format::Text,
         outcome: Err(e.message.clone()),
         notes: Vec::new(),
@@ -369,7 +370,7 @@ fn run_baseline(args: BaselineArgs) -> ExitCode {
     let mut entries = Vec::new();
     for r in &results {
         if let Ok(c) = &r.outcome {
-            entries.extend(baseline::entries(&r.path, &c.findings));
+            entries.extend(baseline::entries(&r.key, &c.findings));
         }
     }
     let n = entries.len();

@@ -107,7 +107,7 @@ impl Settings {
         let text = std::fs::read(path).map_err(|e| err(None, format!("cannot read: {e}")))?;
         let text = String::from_utf8(text)
             .map_err(|e| err(None, format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to())))?;
-        let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let root = absolute(path.parent().unwrap_or(Path::new(".")));
         let lines = LineIndex::new(&text);
         let line_of = |span: Range<usize>| lines.line_col(&text, span.start.min(text.len())).0;
         let file: File = toml::from_str(&text).map_err(|e| {
@@ -221,6 +221,12 @@ impl Settings {
         let abs = absolute(path);
         let rel = abs.strip_prefix(absolute(&self.root)).ok()?;
         Some(rel.to_string_lossy().replace('\\', "/"))
+    }
+
+    /// The path relative to the config's directory (the baseline's key), or
+    /// as shown when it lies outside.
+    pub fn key_for(&self, path: &Path) -> String {
+        self.relative(path).unwrap_or_else(|| super::inputs::display_path(path))
     }
 
     /// True when `ignore` in the config covers `path` (or a directory above it).

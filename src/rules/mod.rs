@@ -11,6 +11,8 @@ mod ys105_intensifier;
 mod ys190_organisation_dictionary;
 mod ys201_long_sentence;
 mod ys202_long_paragraph;
+mod ys301_unexplained_abbreviation;
+mod ys302_bare_legal_reference;
 mod ys303_vague_reference;
 
 use std::collections::BTreeMap;
@@ -34,6 +36,8 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(ys190_organisation_dictionary::OrganisationDictionary),
         Box::new(ys201_long_sentence::LongSentence),
         Box::new(ys202_long_paragraph::LongParagraph),
+        Box::new(ys301_unexplained_abbreviation::UnexplainedAbbreviation),
+        Box::new(ys302_bare_legal_reference::BareLegalReference),
         Box::new(ys303_vague_reference::VagueReference),
     ]
 }
