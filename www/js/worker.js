@@ -37,6 +37,26 @@ function checkerFor(profile) {
   return c;
 }
 
+// After the first check, build the checkers of the other document types one
+// per task while the worker is idle, so that switching the type is instant.
+let prebuilding = false;
+function prebuild() {
+  if (prebuilding) return;
+  prebuilding = true;
+  const rest = ["letter", "refusal", "notice", "template"];
+  const step = () => {
+    const p = rest.shift();
+    if (!p) return;
+    try {
+      checkerFor(p);
+    } catch {
+      return;
+    }
+    setTimeout(step, 50);
+  };
+  setTimeout(step, 200);
+}
+
 self.onmessage = async (e) => {
   const msg = e.data;
   try {
@@ -49,6 +69,7 @@ self.onmessage = async (e) => {
       const t = performance.now();
       const report = checkerFor(msg.profile || "auto").check(msg.text);
       self.postMessage({ type: "report", id: msg.id, report, ms: performance.now() - t });
+      prebuild();
     } else if (msg.type === "extract") {
       if (typeof yasno.extractText !== "function") {
         throw new Error("Эта сборка не умеет читать файлы .docx");
