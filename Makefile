@@ -5,7 +5,7 @@ SHELL := /bin/bash
 CORPUS ?= ../shared/corpus/real
 export YASNO_CORPUS := $(abspath $(CORPUS))
 
-.PHONY: run test test-rust lint bench setup-rust docs setup-sarif test-sarif test-cli
+.PHONY: run test test-rust lint bench eval setup-rust docs setup-sarif test-sarif test-cli
 
 setup-rust:
 	@command -v cargo >/dev/null || { echo "cargo is required (rustup)"; exit 2; }
@@ -40,3 +40,8 @@ setup-sarif:
 
 test-sarif: setup-rust setup-sarif
 	cargo test --test sarif_validator -- --ignored
+
+# Findings per rule over the corpus with a fixed sample to judge by hand
+# (docs/evaluation.md). EVAL_ARGS="--docs --sample 20 --rule YS101" to vary.
+eval: setup-rust
+	cargo run --release --example eval -- $(EVAL_ARGS)
