@@ -12,7 +12,9 @@
 //!    not count: conditions («в случае отказа», «если»), future notices
 //!    («будет направлено уведомление об отказе»), grounds («является
 //!    основанием для отказа»), the reader's own refusal («отказаться от»),
-//!    and the labels of template fields («Причина отказа: …»).
+//!    and the labels of template fields («Причина отказа: …»). A fragment
+//!    of fewer than 30 words is not taken for a refusal: a sentence typed
+//!    into the web page is not a document that lacks contacts.
 //! 2. **notice** — a heading near the top names a formal notice or decision:
 //!    «Уведомление …», «Решение …», «Постановление», «Определение»,
 //!    «Требование», or the text opens with «Направляется уведомление».
@@ -176,8 +178,13 @@ pub fn analyse(text: &Text, config: &Config) -> Analysis {
     Analysis { kind, detected, checklist, refusal, template: placeholders > 0 }
 }
 
+/// Fewer words than this make a fragment (a sentence typed into the web
+/// page, a test snippet), not a document to hold to the refusal checklist.
+const MIN_DOCUMENT_WORDS: usize = 30;
+
 fn detect_kind(text: &Text, refusal: bool, placeholders: usize) -> DocKind {
-    if refusal {
+    let words = text.tokens.iter().filter(|t| t.counts_as_word()).count();
+    if refusal && words >= MIN_DOCUMENT_WORDS {
         DocKind::Refusal
     } else if has_notice_heading(text) {
         DocKind::Notice
@@ -537,15 +544,33 @@ fn check_refusal(text: &Text, decision: Option<Range<usize>>) -> Refusal {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn analysed(s: &str) -> Analysis {
         analyse(&Text::new(s), &Config::default())
     }
 
+    /// A letter around `body`: a head and a signature that hold none of
+    /// the checklist's elements, so that the text is a document, not a
+    /// fragment.
+    pub(crate) fn letter(body: &str) -> String {
+        format!(
+            "Департамент социальной защиты населения города Москвы\n\nУважаемая Анна Петровна!\n\nВаше заявление о назначении ежемесячной выплаты на ребёнка, поступившее в департамент, рассмотрено.\n\n{body}\n\nНачальник отдела\nИ.И. Иванов"
+        )
+    }
+
     fn kind(s: &str) -> DocKind {
-        analysed(s).kind
+        analysed(&letter(s)).kind
+    }
+
+    #[test]
+    fn a_fragment_is_not_a_refusal() {
+        assert_eq!(
+            analysed("Ваше заявление отклонено по причине отсутствия паспорта.").kind,
+            DocKind::Letter
+        );
+        assert_eq!(kind("Ваше заявление отклонено по причине отсутствия паспорта."), DocKind::Refusal);
     }
 
     fn present(s: &str, e: Element) -> bool {
@@ -658,7 +683,7 @@ mod tests {
 
     #[test]
     fn refusal_checklist_is_filled() {
-        let a = analysed("В предоставлении субсидии отказано, так как доход семьи выше порога. Вы можете подать заявление снова после 1 июля. Решение можно обжаловать в суд в течение трёх месяцев. Телефон: 8 (495) 111-22-33.");
+        let a = analysed(a_src());
         assert_eq!(a.kind, DocKind::Refusal);
         let keys: Vec<&str> = a.checklist.iter().map(|c| c.key.as_str()).collect();
         assert_eq!(keys, ["decision", "reason", "next_step", "deadline", "appeal", "contacts"]);

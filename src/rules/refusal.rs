@@ -27,9 +27,10 @@ pub(super) fn report(ctx: &Context, out: &mut Emitter, element: Element, message
 pub(super) mod testing {
     use crate::{Checker, Config, Profile};
 
-    /// Messages of `rule` on `text` with automatic detection.
-    pub fn messages(rule: &str, text: &str) -> Vec<String> {
-        messages_with(Config::default(), rule, text)
+    /// Messages of `rule` on a letter whose body is `body`, with automatic
+    /// detection (a lone sentence is a fragment, not a document).
+    pub fn messages(rule: &str, body: &str) -> Vec<String> {
+        messages_with(Config::default(), rule, &crate::analysis::tests::letter(body))
     }
 
     /// Messages of `rule` on `text` checked as a refusal.
