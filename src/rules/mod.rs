@@ -11,6 +11,9 @@ mod ys105_intensifier;
 mod ys120_verbal_noun_overload;
 mod ys121_genitive_chain;
 mod ys122_passive_without_agent;
+mod ys123_impersonal_address;
+mod ys124_you_capitalisation;
+mod ys125_double_negation;
 mod ys190_organisation_dictionary;
 mod ys201_long_sentence;
 mod ys202_long_paragraph;
@@ -44,6 +47,9 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(ys120_verbal_noun_overload::VerbalNounOverload),
         Box::new(ys121_genitive_chain::GenitiveChain),
         Box::new(ys122_passive_without_agent::PassiveWithoutAgent),
+        Box::new(ys123_impersonal_address::ImpersonalAddress),
+        Box::new(ys124_you_capitalisation::YouCapitalisation),
+        Box::new(ys125_double_negation::DoubleNegation),
         Box::new(ys190_organisation_dictionary::OrganisationDictionary),
         Box::new(ys201_long_sentence::LongSentence),
         Box::new(ys202_long_paragraph::LongParagraph),
