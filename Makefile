@@ -5,7 +5,7 @@ SHELL := /bin/bash
 CORPUS ?= ../shared/corpus/real
 export YASNO_CORPUS := $(abspath $(CORPUS))
 
-.PHONY: run test test-rust lint bench eval setup-rust docs setup-sarif test-sarif test-cli peers setup-fuzz fuzz-smoke fuzz
+.PHONY: run test test-rust lint bench eval setup-rust docs setup-sarif test-sarif test-cli peers setup-fuzz fuzz-smoke fuzz test-large
 
 setup-rust:
 	@command -v cargo >/dev/null || { echo "cargo is required (rustup)"; exit 2; }
@@ -13,7 +13,7 @@ setup-rust:
 run: setup-rust
 	cargo run --release -- check $(firstword $(wildcard $(CORPUS)/002-*.txt) README.md) || true
 
-test: test-rust lint test-sarif
+test: test-rust lint test-sarif test-large
 
 test-rust: setup-rust
 	cargo test --all-targets
@@ -50,6 +50,11 @@ eval: setup-rust
 # into a throwaway virtualenv). Prints a Markdown report; see docs/benchmarks.md.
 peers: setup-rust
 	bash bench/peers/run.sh $(CORPUS)
+
+# Inputs too large for a debug build (a 50 MB text, a .docx of 100 000
+# paragraphs): tests/large.rs in a release build.
+test-large: setup-rust
+	cargo test --release --test large
 
 # Fuzzing (fuzz/, its own cargo workspace; README «Надёжность / fuzzing»).
 # fuzz-smoke builds every target once, then runs each for FUZZ_SECONDS (CI: 60).

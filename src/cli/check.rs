@@ -106,6 +106,7 @@ pub fn read_input(input: &Input) -> std::io::Result<Vec<u8>> {
 pub fn process(
     input: &Input,
     bytes: std::io::Result<Vec<u8>>,
+    encoding: Option<&'static encoding_rs::Encoding>,
     settings: &Settings,
     engine: &Engine,
     baseline: Option<&Baseline>,
@@ -131,6 +132,19 @@ pub fn process(
             return result;
         }
     };
+    // Text formats: binary files, UTF-16 and legacy encodings are named (or
+    // decoded with --encoding); from here on the text is UTF-8.
+    let bytes = if format.is_paragraph_based() {
+        bytes
+    } else {
+        match super::encoding::to_utf8(bytes, encoding) {
+            Ok(b) => b,
+            Err(e) => {
+                result.outcome = Err(e);
+                return result;
+            }
+        }
+    };
     let profile = match input {
         Input::File(p) => settings.profile_for(p),
         Input::Stdin { name } => settings.profile_for(std::path::Path::new(name)),
@@ -151,7 +165,14 @@ pub fn process(
                 checked.diff = Some(unified_diff(&path, source, &fixed_text));
                 checked.fixed = n;
             } else if let Input::File(p) = input {
-                if let Err(e) = std::fs::write(p, &fixed_text) {
+                let encoded = match super::encoding::from_utf8(&fixed_text, encoding) {
+                    Ok(b) => b,
+                    Err(e) => {
+                        result.outcome = Err(format!("cannot write the fixes: {e}; the file is unchanged"));
+                        return result;
+                    }
+                };
+                if let Err(e) = std::fs::write(p, encoded) {
                     result.outcome = Err(format!("cannot write the fixes: {}", io_message(&e)));
                     return result;
                 }
