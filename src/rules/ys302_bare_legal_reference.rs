@@ -285,9 +285,18 @@ const INTRODUCERS: &[&str] =
 /// sentences of the segmenter; they are read as one.
 fn is_explained(text: &Text, si: usize, r: Range<usize>) -> bool {
     let sj = text.sentence_at(r.end.saturating_sub(1)).unwrap_or(si).max(si);
-    let (s_start, s_end) = (text.sentences[si].start, text.sentences[sj].end.max(r.end));
-    let sentence = text.slice(s_start, s_end);
-    let next = text.sentences.get(sj + 1).map_or("", |n| text.slice(n.start, n.end));
+    // Only the words near the reference are read, so that a giant
+    // «sentence» (a form without full stops) costs no more than a short one.
+    let real_start = text.sentences[si].start;
+    let s_start = real_start.max(floor_boundary(text.src, r.start.saturating_sub(WINDOW)));
+    let s_end = text.sentences[sj].end.max(r.end).min(ceil_boundary(text.src, r.end + WINDOW));
+    let cut_before = s_start > real_start;
+    let head =
+        text.slice(real_start, ceil_boundary(text.src, (real_start + 120).min(r.start.max(real_start))));
+    let next = text
+        .sentences
+        .get(sj + 1)
+        .map_or("", |n| text.slice(n.start, n.end.min(ceil_boundary(text.src, n.start + WINDOW))));
     let around = format!("{} {}", text.slice(s_start, r.start), text.slice(r.end, s_end));
     // 1. Explanation, consequence, the reader's rights, a concrete term.
     if marker_re().is_match(&around) || marker_re().is_match(next) {
@@ -298,13 +307,15 @@ fn is_explained(text: &Text, si: usize, r: Range<usize>) -> bool {
         return true;
     }
     // 5. The rule quoted after a colon; a reason field to fill in next.
-    let next_end = text.sentences.get(sj + 1).map_or(s_end, |n| n.end);
-    if quotes_rule(text.slice(r.end, next_end)) || quotes_rule(next) || reason_field(text, sj + 1) {
+    let next_end = s_end + next.len().min(WINDOW);
+    let next_end = if text.src.is_char_boundary(next_end) { next_end } else { s_end };
+    if quotes_rule(text.slice(r.end, next_end.max(r.end))) || quotes_rule(next) || reason_field(text, sj + 1)
+    {
         return true;
     }
-    let first = text.sentences[si].tokens.start;
-    let last = text.sentences[sj].tokens.end;
-    let tokens = &text.tokens[first..last];
+    let first = text.tokens.partition_point(|t| t.start < s_start);
+    let last = text.tokens.partition_point(|t| t.end <= s_end);
+    let tokens = &text.tokens[first..last.max(first)];
     let words = |from: usize, to: usize| -> Vec<&str> {
         tokens
             .iter()
@@ -314,6 +325,7 @@ fn is_explained(text: &Text, si: usize, r: Range<usize>) -> bool {
     };
     let words_before = words(s_start, r.start);
     let words_after = words(r.end, s_end);
+    let sentence = head;
     // 4. In brackets after a statement.
     if inside_brackets(text, s_start, r.start) && words_before.len() + words_after.len() >= 5 {
         return true;
@@ -322,7 +334,8 @@ fn is_explained(text: &Text, si: usize, r: Range<usize>) -> bool {
     //    «Сообщаем, что», «Также,») and the clause after it states the rule.
     let lead = words_before.iter().rposition(|w| *w == "что").map_or(0, |p| p + 1);
     let intro = &words_before[lead..];
-    let opens = intro.len() <= 4
+    let opens = !cut_before
+        && intro.len() <= 4
         && (intro.is_empty() || intro.iter().any(|w| INTRODUCERS.contains(w)) || intro.len() <= 1)
         && !intro.iter().any(|w| w.starts_with("руководств"))
         && !label_only(sentence);
@@ -359,12 +372,31 @@ fn is_explained(text: &Text, si: usize, r: Range<usize>) -> bool {
     // 4. «Основание: …» right after a sentence that gives the reason.
     if label_only(sentence) && si > 0 {
         let p = &text.sentences[si - 1];
-        let prev = text.slice(p.start, p.end);
+        let prev = text.slice(p.start.max(floor_boundary(text.src, p.end.saturating_sub(WINDOW))), p.end);
         if reason_re().is_match(prev) || marker_re().is_match(prev) {
             return true;
         }
     }
     false
+}
+
+/// How far around a reference (in bytes) its explanation is looked for.
+const WINDOW: usize = 400;
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// «Основание: …», «Основание отказа: …»: a label and a citation.
@@ -385,9 +417,13 @@ fn quotes_rule(rest: &str) -> bool {
 /// line after: «Причина отказа: ____».
 fn reason_field(text: &Text, i: usize) -> bool {
     let Some(s) = text.sentences.get(i) else { return false };
-    let has_blank =
-        |s: &crate::text::Sentence| text.sentence_tokens(s).iter().any(|t| t.kind == TokenKind::Placeholder);
-    text.sentence_tokens(s).iter().any(|t| t.kind == TokenKind::Word && t.norm.starts_with("причин"))
+    // The first words of a line are enough to see a field.
+    let head = |s: &crate::text::Sentence| {
+        let t = &text.tokens[s.tokens.clone()];
+        &t[..t.len().min(40)]
+    };
+    let has_blank = |s: &crate::text::Sentence| head(s).iter().any(|t| t.kind == TokenKind::Placeholder);
+    head(s).iter().any(|t| t.kind == TokenKind::Word && t.norm.starts_with("причин"))
         && (has_blank(s) || text.sentences.get(i + 1).is_some_and(has_blank))
 }
 
