@@ -302,22 +302,22 @@ fn find_decision(text: &Text) -> Option<Range<usize>> {
     })
 }
 
-/// How far around a match (in bytes) its context is read: a giant
+/// How far around a match (in tokens) its context is read: a giant
 /// «sentence» of a form without full stops costs no more than a short one.
-const NEAR: usize = 800;
+/// Counted in tokens, so that no-break spaces change nothing.
+const NEAR: usize = 160;
 
-/// The part of `within` that lies at most `NEAR` bytes around `r`.
+/// The part of `within` that lies at most `NEAR` tokens around `r`.
 fn near<'a>(text: &Text<'a>, within: Range<usize>, r: Range<usize>) -> &'a str {
-    let src = text.src;
-    let mut a = within.start.max(r.start.saturating_sub(NEAR));
-    while !src.is_char_boundary(a) {
-        a += 1;
-    }
-    let mut b = within.end.min(r.end + NEAR).min(src.len());
-    while !src.is_char_boundary(b) {
-        b -= 1;
-    }
-    &src[a.min(b)..b]
+    let first = text.tokens.partition_point(|t| t.start < r.start);
+    let a = text.tokens.get(first.saturating_sub(NEAR)).map_or(0, |t| t.start).min(r.start);
+    let last = text.tokens.partition_point(|t| t.end <= r.end);
+    let b = text
+        .tokens
+        .get((last + NEAR).min(text.tokens.len()).saturating_sub(1))
+        .map_or(text.src.len(), |t| t.end);
+    let (a, b) = (within.start.max(a), within.end.min(b.max(r.end)));
+    &text.src[a.min(b)..b]
 }
 
 /// A heading near the top that names a notice or a decision.
@@ -448,7 +448,7 @@ fn basis_re() -> &'static Regex {
     re(&RE, || r"(?i)\bоснован\w*(?:\s+\S+){0,6}?\s*:".to_string())
 }
 
-/// The sentence holding `r`, at most `NEAR` bytes around it.
+/// The sentence holding `r`, at most `NEAR` tokens around it.
 fn sentence_near<'a>(text: &Text<'a>, r: Range<usize>) -> &'a str {
     let within =
         text.sentence_at(r.start).map_or(r.clone(), |i| text.sentences[i].start..text.sentences[i].end);

@@ -288,15 +288,14 @@ fn is_explained(text: &Text, si: usize, r: Range<usize>) -> bool {
     // Only the words near the reference are read, so that a giant
     // «sentence» (a form without full stops) costs no more than a short one.
     let real_start = text.sentences[si].start;
-    let s_start = real_start.max(floor_boundary(text.src, r.start.saturating_sub(WINDOW)));
-    let s_end = text.sentences[sj].end.max(r.end).min(ceil_boundary(text.src, r.end + WINDOW));
+    let s_start = real_start.max(tokens_back(text, r.start, WINDOW));
+    let s_end = text.sentences[sj].end.max(r.end).min(tokens_forward(text, r.end, WINDOW).max(r.end));
     let cut_before = s_start > real_start;
-    let head =
-        text.slice(real_start, ceil_boundary(text.src, (real_start + 120).min(r.start.max(real_start))));
+    let head = text.slice(real_start, tokens_forward(text, real_start, 25).min(r.start).max(real_start));
     let next = text
         .sentences
         .get(sj + 1)
-        .map_or("", |n| text.slice(n.start, n.end.min(ceil_boundary(text.src, n.start + WINDOW))));
+        .map_or("", |n| text.slice(n.start, n.end.min(tokens_forward(text, n.start, WINDOW)).max(n.start)));
     let around = format!("{} {}", text.slice(s_start, r.start), text.slice(r.end, s_end));
     // 1. Explanation, consequence, the reader's rights, a concrete term.
     if marker_re().is_match(&around) || marker_re().is_match(next) {
@@ -307,8 +306,7 @@ fn is_explained(text: &Text, si: usize, r: Range<usize>) -> bool {
         return true;
     }
     // 5. The rule quoted after a colon; a reason field to fill in next.
-    let next_end = s_end + next.len().min(WINDOW);
-    let next_end = if text.src.is_char_boundary(next_end) { next_end } else { s_end };
+    let next_end = text.sentences.get(sj + 1).map_or(s_end, |n| n.start + next.len()).max(s_end);
     if quotes_rule(text.slice(r.end, next_end.max(r.end))) || quotes_rule(next) || reason_field(text, sj + 1)
     {
         return true;
@@ -372,7 +370,7 @@ fn is_explained(text: &Text, si: usize, r: Range<usize>) -> bool {
     // 4. «Основание: …» right after a sentence that gives the reason.
     if label_only(sentence) && si > 0 {
         let p = &text.sentences[si - 1];
-        let prev = text.slice(p.start.max(floor_boundary(text.src, p.end.saturating_sub(WINDOW))), p.end);
+        let prev = text.slice(p.start.max(tokens_back(text, p.end, WINDOW)).min(p.end), p.end);
         if reason_re().is_match(prev) || marker_re().is_match(prev) {
             return true;
         }
@@ -380,23 +378,24 @@ fn is_explained(text: &Text, si: usize, r: Range<usize>) -> bool {
     false
 }
 
-/// How far around a reference (in bytes) its explanation is looked for.
-const WINDOW: usize = 400;
+/// How far around a reference (in tokens) its explanation is looked for.
+/// Counted in tokens, not bytes, so that no-break spaces or other wider
+/// characters change nothing.
+const WINDOW: usize = 80;
 
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
+/// The start of the token `n` tokens before the one at `pos`.
+fn tokens_back(text: &Text, pos: usize, n: usize) -> usize {
+    let k = text.tokens.partition_point(|t| t.start < pos);
+    text.tokens.get(k.saturating_sub(n)).map_or(0, |t| t.start.min(pos))
 }
 
-fn ceil_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i += 1;
+/// The end of the token `n` tokens after `pos`.
+fn tokens_forward(text: &Text, pos: usize, n: usize) -> usize {
+    let k = text.tokens.partition_point(|t| t.end <= pos);
+    match text.tokens.get((k + n).min(text.tokens.len()).saturating_sub(1)) {
+        Some(t) if k < text.tokens.len() => t.end.max(pos),
+        _ => text.src.len(),
     }
-    i
 }
 
 /// «Основание: …», «Основание отказа: …»: a label and a citation.
