@@ -18,6 +18,8 @@ pub mod report;
 pub mod rules;
 pub mod score;
 pub mod text;
+#[cfg(feature = "wasm")]
+pub mod wasm;
 
 pub use config::{Config, ConfigError, ExtraDictionary, OptionValue, Profile, RuleConfig};
 pub use report::{apply_edits, Category, DocKind, Edit, Finding, Report, Severity, SCHEMA_VERSION};
