@@ -5,7 +5,7 @@ SHELL := /bin/bash
 CORPUS ?= ../shared/corpus/real
 export YASNO_CORPUS := $(abspath $(CORPUS))
 
-.PHONY: run test test-rust lint bench setup-rust
+.PHONY: run test test-rust lint bench setup-rust docs
 
 setup-rust:
 	@command -v cargo >/dev/null || { echo "cargo is required (rustup)"; exit 2; }
@@ -25,3 +25,6 @@ lint: setup-rust
 
 bench: setup-rust
 	cargo bench
+
+docs: setup-rust
+	cargo run -q --example gen_docs

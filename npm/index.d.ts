@@ -196,6 +196,13 @@ export declare class Checker {
 /** Applies edits to a text; see `Checker.applyEdits`. */
 export declare function applyEdits(text: string, edits: readonly Edit[]): string;
 
+/**
+ * The text a person reads in a document: `.txt`, `.md`, `.html`, `.docx`,
+ * `.odt` (the format is taken from `fileName`; plain UTF-8 text otherwise).
+ * @throws {Error} when the file cannot be read (not UTF-8, broken archive…).
+ */
+export declare function extractText(bytes: Uint8Array | ArrayBuffer, fileName: string): string;
+
 /** The docs of every rule, in id order. */
 export declare function rules(): RuleDoc[];
 

@@ -163,6 +163,18 @@ export function applyEdits(text, edits) {
   return guarded(() => raw.applyEdits(text, json));
 }
 
+/**
+ * The text a person reads in a document: `.txt`, `.md`, `.html`, `.docx`,
+ * `.odt` (the format is taken from `fileName`; plain UTF-8 text otherwise).
+ */
+export function extractText(bytes, fileName) {
+  assertReady();
+  if (bytes instanceof ArrayBuffer) bytes = new Uint8Array(bytes);
+  if (!(bytes instanceof Uint8Array)) throw new TypeError('yasno: extractText(bytes, fileName) expects a Uint8Array');
+  if (typeof fileName !== 'string') throw new TypeError('yasno: extractText(bytes, fileName) expects a file name');
+  return guarded(() => raw.extractText(bytes, fileName));
+}
+
 /** The docs of every rule, in id order. */
 export function rules() {
   assertReady();

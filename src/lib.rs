@@ -11,6 +11,8 @@
 pub mod analysis;
 pub mod config;
 pub mod dict;
+#[cfg(feature = "formats")]
+pub mod formats;
 pub mod metrics;
 pub mod morph;
 pub mod offsets;

@@ -57,6 +57,15 @@ pub fn apply_edits_utf16(text: &str, edits: &str) -> Result<String, JsError> {
     Ok(apply_edits(text, &edits_from_utf16(text, edits)))
 }
 
+/// The text a person reads in a document (`.txt`, `.md`, `.html`, `.docx`,
+/// `.odt`; the format is taken from the file name, plain text otherwise).
+#[wasm_bindgen(js_name = extractText)]
+pub fn extract_text(bytes: &[u8], file_name: &str) -> Result<String, JsError> {
+    crate::formats::extract(bytes, file_name)
+        .map(|doc| doc.text)
+        .map_err(|e| JsError::new(&format!("yasno: cannot read {file_name}: {e}")))
+}
+
 /// The JSON array of the docs of every rule.
 #[wasm_bindgen]
 pub fn rules() -> String {

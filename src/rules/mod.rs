@@ -2,6 +2,7 @@
 //! One rule per file; add a rule by adding its file and one line to [`registry`].
 
 mod dictionary;
+pub mod markdown;
 mod ys101_compound_preposition;
 mod ys102_stock_phrase;
 mod ys103_split_predicate;

@@ -8,14 +8,18 @@ fn pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(
-            r"(?s)\{\{.*?\}\}",                    // Jinja, Django, Handlebars, Mustache, Go
-            r"|\{%.*?%\}",                         // Jinja/Django tags
-            r"|\{#.*?#\}",                         // Jinja comments
-            r"|\$\{[^}\n]*\}",                     // Freemarker, JS templates
-            r"|</?#[^>\n]*>",                      // Freemarker directives
+            r"(?s)\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", // Django comment block
+            r"|\{\{!--.*?--\}\}",                                        // Handlebars block comment
+            r"|\{\{\{.*?\}\}\}",                                         // Handlebars/Mustache raw {{{ }}}
+            r"|\{\{.*?\}\}",     // Jinja, Django, Handlebars, Mustache, Go ({{- -}})
+            r"|\{%.*?%\}",       // Jinja/Django tags
+            r"|\{#.*?#\}",       // Jinja comments
+            r"|\$\{[^}\n]*\}",   // Freemarker, JS templates
+            r"|<#--.*?-->",      // Freemarker comments
+            r"|</?[#@][^>\n]*>", // Freemarker directives and macros
             r"|\[[А-ЯЁA-Z][А-ЯЁA-Z0-9 _.,/\-]*\]", // [ФИО], [ДАТА РЕШЕНИЯ]
-            r"|«\s*_+\s*»",                        // «____»
-            r"|_{3,}",                             // __________
+            r"|«\s*_+\s*»",      // «____»
+            r"|_{3,}",           // __________
         ))
         .expect("placeholder regex")
     })
@@ -42,6 +46,27 @@ mod tests {
         assert_eq!(found("Уважаемый [ФИО]!"), ["[ФИО]"]);
         assert_eq!(found("Дата: __________"), ["__________"]);
         assert_eq!(found("от «____» 2024"), ["«____»"]);
+    }
+
+    #[test]
+    fn template_engines() {
+        // Go templates with whitespace trimming and comments.
+        assert_eq!(found("{{- if .Refused -}}Отказ{{- end }}"), ["{{- if .Refused -}}", "{{- end }}"]);
+        assert_eq!(found("a {{/* комментарий */}} b"), ["{{/* комментарий */}}"]);
+        // Handlebars blocks, raw output and comments with braces inside.
+        assert_eq!(found("{{#each items}}{{this}}{{/each}}"), ["{{#each items}}", "{{this}}", "{{/each}}"]);
+        assert_eq!(found("{{{ html }}} и {{!-- {{x}} --}}"), ["{{{ html }}}", "{{!-- {{x}} --}}"]);
+        // Freemarker directives, macros and comments.
+        assert_eq!(found("<#if ok>да</#if>"), ["<#if ok>", "</#if>"]);
+        assert_eq!(
+            found("<@signature name=\"x\"/> <#-- заметка\nв связи с -->"),
+            ["<@signature name=\"x\"/>", "<#-- заметка\nв связи с -->"]
+        );
+        // A Django comment block hides its text entirely.
+        assert_eq!(
+            found("А{% comment %}в связи с{% endcomment %}Б"),
+            ["{% comment %}в связи с{% endcomment %}"]
+        );
     }
 
     #[test]
