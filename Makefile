@@ -31,7 +31,6 @@ docs: setup-rust
 
 # ---- WebAssembly and the npm package (built into pkg/ from npm/) ----
 WASM_TARGET := wasm32-unknown-unknown
-WASM_RAW := target/$(WASM_TARGET)/wasm-release/yasno.wasm
 # The wasm-bindgen CLI must be exactly the version of the crate in Cargo.lock.
 WASM_BINDGEN_VERSION = $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
 export PATH := $(HOME)/.cargo/bin:$(PATH)
@@ -50,23 +49,39 @@ setup-node:
 setup-chromium:
 	@command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium; }
 
+# Two modules: the checker (pkg/yasno_wasm*) and the document readers,
+# loaded only when a file is read (pkg/yasno_formats*). Separate target
+# directories: a cdylib's file name has no hash, so one would evict the other.
+WASM_BUILD := cargo build --lib --target $(WASM_TARGET) --no-default-features --profile wasm-release
+WASM_CHECKER := target/$(WASM_TARGET)/wasm-release/yasno.wasm
+WASM_FORMATS := target/wasm-formats/$(WASM_TARGET)/wasm-release/yasno.wasm
+
 wasm: setup-wasm setup-node
-	cargo build --lib --target $(WASM_TARGET) --no-default-features --features wasm --profile wasm-release
+	$(WASM_BUILD) --features wasm
+	$(WASM_BUILD) --features wasm-formats --target-dir target/wasm-formats
 	@$(MAKE) --no-print-directory pkg/package.json
 
-pkg/yasno_wasm_bg.wasm: $(WASM_RAW)
-	mkdir -p pkg
-	wasm-bindgen --target web --experimental-reset-state-function --out-dir pkg --out-name yasno_wasm $<
-	wasm-opt -Oz --strip-debug --strip-producers $@ -o $@
-	node npm/fix-table-export.mjs $@
+# wasm-bindgen, then wasm-opt (Debian's binaryen 108: see npm/fix-table-export.mjs).
+define wasm_module
+	@mkdir -p pkg
+	wasm-bindgen --target web --no-typescript --experimental-reset-state-function --out-dir pkg --out-name $(2) $(1)
+	wasm-opt -Oz --strip-debug --strip-producers pkg/$(2)_bg.wasm -o pkg/$(2)_bg.wasm
+	node npm/fix-table-export.mjs pkg/$(2)_bg.wasm
+endef
 
-pkg/package.json: pkg/yasno_wasm_bg.wasm $(wildcard npm/*.js npm/*.d.ts npm/*.json npm/*.md npm/*.mjs) Cargo.toml
+pkg/yasno_wasm_bg.wasm: $(WASM_CHECKER)
+	$(call wasm_module,$<,yasno_wasm)
+
+pkg/yasno_formats_bg.wasm: $(WASM_FORMATS)
+	$(call wasm_module,$<,yasno_formats)
+
+pkg/package.json: pkg/yasno_wasm_bg.wasm pkg/yasno_formats_bg.wasm $(wildcard npm/*.js npm/*.d.ts npm/*.json npm/*.md npm/*.mjs) Cargo.toml
 	node npm/assemble.mjs
 
 test-wasm: wasm setup-chromium
 	node --test npm/test/*.test.mjs
 	node_modules/.bin/tsc -p npm/test/tsconfig.json
-	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features wasm -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features wasm,wasm-formats -- -D warnings
 
 bench-wasm: wasm
 	node npm/bench.mjs

@@ -199,12 +199,19 @@ export declare function applyEdits(text: string, edits: readonly Edit[]): string
 /**
  * The text a person reads in a document: `.txt`, `.md`, `.html`, `.docx`,
  * `.odt` (the format is taken from `fileName`; plain UTF-8 text otherwise).
- * @throws {Error} when the file cannot be read (not UTF-8, broken archive…).
+ * The readers are a second WebAssembly module, loaded on the first call;
+ * `init()` is not needed.
+ * Rejects with an `Error` when the file cannot be read (not UTF-8, broken archive…).
  */
-export declare function extractText(bytes: Uint8Array | ArrayBuffer, fileName: string): string;
+export declare function extractText(bytes: Uint8Array | ArrayBuffer, fileName: string): Promise<string>;
+
+/** Loads the document readers now rather than on the first `extractText`. */
+export declare function initFormats(input?: InitInput | Promise<InitInput>): Promise<void>;
 
 /** The docs of every rule, in id order. */
 export declare function rules(): RuleDoc[];
 
-/** Test only: makes the Rust core panic, to test recovery. Do not use. */
-export declare function __panicForTest(): void;
+/** Test only: makes the checker panic, to test recovery. Do not use. */
+export declare function __panicForTest(which?: 'checker'): void;
+/** Test only: makes the document readers panic, to test recovery. Do not use. */
+export declare function __panicForTest(which: 'formats'): Promise<void>;

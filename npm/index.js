@@ -1,10 +1,11 @@
 // The entry of the npm package `yasno`: the typed API over the raw
-// wasm-bindgen exports (yasno_wasm.js). It parses the JSON the module
-// returns, checks arguments, and recovers after a panic in the Rust core:
-// a panic traps the WebAssembly instance and leaves it unusable, so the
-// failing call throws an `Error` and the instance is re-created from the
-// already compiled module; every Checker rebuilds itself with its options
-// on its next call.
+// wasm-bindgen exports of two modules, the checker (yasno_wasm.js) and the
+// document readers (yasno_formats.js, loaded on the first extractText).
+// It parses the JSON the checker returns, checks arguments, and recovers
+// after a panic in the Rust core: a panic traps the WebAssembly instance and
+// leaves it unusable, so the failing call throws an `Error` and the instance
+// is re-created from the already compiled module; every Checker rebuilds
+// itself with its options on its next call.
 
 import rawInit, * as raw from './yasno_wasm.js';
 
@@ -17,8 +18,8 @@ let ready = false;
 let generation = 0;
 let ruleDocs = null;
 
-async function defaultInput() {
-  const url = new URL('./yasno_wasm_bg.wasm', import.meta.url);
+async function defaultInput(file) {
+  const url = new URL(file, import.meta.url);
   if (url.protocol !== 'file:') return url;
   // Node (and Deno) load the package from disk; fetch() has no file: URLs there.
   const fs = 'node:fs/promises';
@@ -34,7 +35,7 @@ export async function init(input) {
   if (ready) return;
   if (!loading) {
     loading = (async () => {
-      const moduleOrPath = input === undefined ? await defaultInput() : input;
+      const moduleOrPath = input === undefined ? await defaultInput('./yasno_wasm_bg.wasm') : input;
       await rawInit({ module_or_path: moduleOrPath });
       checkVersion();
       ready = true;
@@ -73,13 +74,13 @@ function isTrap(e) {
 
 // Runs a call into the module; after a panic re-creates the instance and
 // throws a plain Error for this call.
-function guarded(call) {
+function guarded(call, module = raw) {
   try {
     return call();
   } catch (e) {
     if (!isTrap(e)) throw e;
-    raw.__wbg_reset_state();
-    generation++;
+    module.__wbg_reset_state();
+    if (module === raw) generation++;
     const message = e.name === 'YasnoPanic' ? e.message : `yasno: internal error: ${e.message}`;
     throw new Error(`${message} (the checker has been restarted; later calls work)`, { cause: e });
   }
@@ -163,16 +164,39 @@ export function applyEdits(text, edits) {
   return guarded(() => raw.applyEdits(text, json));
 }
 
+let formats = null;
+
+/**
+ * Loads the document readers (yasno_formats_bg.wasm); `extractText` does it
+ * on its first call. `input` is as for `init`.
+ */
+export function initFormats(input) {
+  if (!formats) {
+    formats = (async () => {
+      const module = await import('./yasno_formats.js');
+      const moduleOrPath = input === undefined ? await defaultInput('./yasno_formats_bg.wasm') : input;
+      await module.default({ module_or_path: moduleOrPath });
+      return module;
+    })();
+    formats.catch(() => {
+      formats = null;
+    });
+  }
+  return formats.then(() => undefined);
+}
+
 /**
  * The text a person reads in a document: `.txt`, `.md`, `.html`, `.docx`,
  * `.odt` (the format is taken from `fileName`; plain UTF-8 text otherwise).
+ * Does not need `init()`.
  */
-export function extractText(bytes, fileName) {
-  assertReady();
+export async function extractText(bytes, fileName) {
   if (bytes instanceof ArrayBuffer) bytes = new Uint8Array(bytes);
   if (!(bytes instanceof Uint8Array)) throw new TypeError('yasno: extractText(bytes, fileName) expects a Uint8Array');
   if (typeof fileName !== 'string') throw new TypeError('yasno: extractText(bytes, fileName) expects a file name');
-  return guarded(() => raw.extractText(bytes, fileName));
+  await initFormats();
+  const module = await formats;
+  return guarded(() => module.extractText(bytes, fileName), module);
 }
 
 /** The docs of every rule, in id order. */
@@ -182,8 +206,14 @@ export function rules() {
   return structuredClone(ruleDocs);
 }
 
-/** Test only: makes the Rust core panic, to test recovery. Do not use. */
-export function __panicForTest() {
+/**
+ * Test only: makes the checker module (or, with 'formats', the readers
+ * module, asynchronously) panic, to test recovery. Do not use.
+ */
+export function __panicForTest(which = 'checker') {
+  if (which === 'formats') {
+    return initFormats().then(() => formats.then((module) => guarded(() => module.__panicForTest(), module)));
+  }
   assertReady();
   guarded(() => raw.__panicForTest());
 }

@@ -20,7 +20,7 @@ pub mod report;
 pub mod rules;
 pub mod score;
 pub mod text;
-#[cfg(feature = "wasm")]
+#[cfg(any(feature = "wasm", feature = "wasm-formats"))]
 pub mod wasm;
 
 pub use config::{Config, ConfigError, ExtraDictionary, OptionValue, Profile, RuleConfig};

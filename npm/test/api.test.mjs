@@ -229,11 +229,11 @@ function zip(files) {
   return new Uint8Array(Buffer.concat([...locals, dir, end]));
 }
 
-test('extractText reads .md, .html and .docx, and rejects broken files', () => {
+test('extractText reads .md, .html and .docx, and rejects broken files', async () => {
   const md = '# Ответ на обращение\n\nЗаявление отклонено **по причине** отсутствия паспорта.\n';
-  assert.equal(extractText(new TextEncoder().encode(md), 'ответ.md'), `Ответ на обращение\n\n${REFUSAL}`);
+  assert.equal(await extractText(new TextEncoder().encode(md), 'ответ.md'), `Ответ на обращение\n\n${REFUSAL}`);
   const html = '<html><body><h1>Ответ</h1><p>Заявление отклонено <b>по причине</b> отсутствия паспорта.</p></body></html>';
-  const fromHtml = extractText(new TextEncoder().encode(html).buffer, 'answer.html');
+  const fromHtml = await extractText(new TextEncoder().encode(html).buffer, 'answer.html');
   assert.match(fromHtml, /Ответ\s+Заявление отклонено по причине отсутствия паспорта\./);
 
   const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
@@ -242,14 +242,19 @@ test('extractText reads .md, .html and .docx, and rejects broken files', () => {
     <w:p><w:r><w:t>В настоящее время работы не планируются.</w:t></w:r></w:p>
   </w:body></w:document>`;
   const docx = zip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': documentXml });
-  const text = extractText(docx, 'Ответ.DOCX');
+  const text = await extractText(docx, 'Ответ.DOCX');
   assert.match(text, /^Заявление отклонено по причине отсутствия паспорта\.\s+В настоящее время работы не планируются\.$/);
   const found = new Checker().check(text).findings.map((f) => f.rule);
   assert.ok(found.includes('YS101') && found.includes('YS104'), found.join());
 
-  assert.throws(() => extractText(new Uint8Array([0xd0, 0x9f, 0xff]), 'a.txt'), /cannot read a\.txt.*UTF-8/);
-  assert.throws(() => extractText(new TextEncoder().encode('не архив'), 'b.docx'), /cannot read b\.docx/);
-  assert.throws(() => extractText('строка', 'c.txt'), TypeError);
+  await assert.rejects(extractText(new Uint8Array([0xd0, 0x9f, 0xff]), 'a.txt'), /cannot read a\.txt.*UTF-8/);
+  await assert.rejects(extractText(new TextEncoder().encode('не архив'), 'b.docx'), /cannot read b\.docx/);
+  await assert.rejects(extractText('строка', 'c.txt'), TypeError);
+
+  // A panic in the readers module: that call fails, the next ones work.
+  await assert.rejects(__panicForTest('formats'), (e) => e instanceof Error && /panic/.test(e.message));
+  assert.equal(await extractText(new TextEncoder().encode(md), 'ответ.md'), `Ответ на обращение\n\n${REFUSAL}`);
+  assert.ok(new Checker().check(REFUSAL).findings.length > 0);
 });
 
 test('index.d.ts declares every field a real report has', () => {

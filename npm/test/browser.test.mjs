@@ -15,7 +15,7 @@ const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html; charset=utf-8' };
 
 let server;
-let browser;
+let browser; // a persistent BrowserContext
 let profile;
 let base;
 
@@ -23,13 +23,13 @@ before(async () => {
   // Serves the repository root: /pkg/… and /npm/test/….
   server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (path === '/') {
+      res.writeHead(200, { 'content-type': TYPES['.html'] }).end('<!doctype html><title>yasno</title>');
+      return;
+    }
     const file = resolve(root, `.${path}`);
     if (!file.startsWith(root) || !existsSync(file)) {
       res.writeHead(404).end();
-      return;
-    }
-    if (path === '/') {
-      res.writeHead(200, { 'content-type': TYPES['.html'] }).end('<!doctype html><title>yasno</title>');
       return;
     }
     const ext = /\.[a-z]+$/.exec(file)?.[0] ?? '';
@@ -38,7 +38,8 @@ before(async () => {
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   base = `http://127.0.0.1:${server.address().port}`;
   profile = await mkdtemp(join(tmpdir(), 'yasno-chromium-'));
-  browser = await chromium.launch({
+  // A new empty profile each run.
+  browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -49,7 +50,6 @@ before(async () => {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${profile}`,
     ],
   });
 });
@@ -62,7 +62,7 @@ after(async () => {
 
 const TEXT = '😀 Заявление отклонено по причине отсутствия паспорта. В настоящее время работы не планируются.';
 
-test('Chromium page: import, init, check, applyEdits', async () => {
+test('Chromium page: import, init, check, applyEdits, extractText', async () => {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
@@ -87,6 +87,8 @@ test('Chromium page: import, init, check, applyEdits', async () => {
       panic,
       afterPanic: checker.check(text).findings.length,
       rules: yasno.rules().length,
+      // The readers module is fetched on the first call.
+      extracted: await yasno.extractText(new TextEncoder().encode(`# Ответ\n\n**${text}**`), 'ответ.md'),
     };
   }, TEXT);
   await page.close();
@@ -100,6 +102,7 @@ test('Chromium page: import, init, check, applyEdits', async () => {
   assert.match(result.panic, /panic/);
   assert.equal(result.afterPanic, result.report.findings.length);
   assert.ok(result.rules > 5);
+  assert.equal(result.extracted, `Ответ\n\n${TEXT}`);
 });
 
 test('Chromium module worker: check off the main thread', async () => {
