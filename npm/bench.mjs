@@ -3,7 +3,7 @@
 // median time per check of 2 KB, 30 KB and 300 KB documents made of the real
 // corpus (after warm-up), and the size of the .wasm raw and gzipped.
 import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { corpus, pkgDir } from './test/helpers.mjs';
@@ -28,16 +28,17 @@ if (!docs.length) {
   console.error('no corpus: set YASNO_CORPUS');
   process.exit(2);
 }
-const all = docs.map((d) => d.text.trim()).join('\n\n');
+const paragraphs = docs.flatMap((d) => d.text.split(/\n\s*\n/)).map((p) => p.trim()).filter(Boolean);
 const utf8 = (s) => Buffer.byteLength(s);
-// A document of about `kb` KB of UTF-8, cut at a paragraph boundary.
+// A document of real paragraphs (the corpus, repeated if needed) of at most `kb` KB of UTF-8.
 function doc(kb) {
+  const limit = kb * 1024;
   let text = '';
-  while (utf8(text) < kb * 1024) text += (text ? '\n\n' : '') + all;
-  const cut = text.lastIndexOf('\n\n', Math.floor((kb * 1024) / 2));
-  let out = text;
-  while (utf8(out) > kb * 1024) out = out.slice(0, out.lastIndexOf('\n\n', out.length - 2));
-  return out.length > cut / 2 ? out : text.slice(0, kb * 512);
+  for (let i = 0; i < paragraphs.length * 20 && utf8(text) < limit * 0.97; i++) {
+    const p = paragraphs[i % paragraphs.length];
+    if (utf8(text) + utf8(p) + 2 <= limit) text += text ? `\n\n${p}` : p;
+  }
+  return text;
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -76,6 +77,16 @@ for (const kb of [2, 30, 300]) {
   );
 }
 
-const wasm = readFileSync(`${pkgDir}/yasno_wasm_bg.wasm`);
-const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
-console.log(`yasno_wasm_bg.wasm: ${kib(wasm.length)} raw, ${kib(gzipSync(wasm, { level: 9 }).length)} gzipped (level 9)`);
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+for (const [file, what] of [
+  ['yasno_wasm_bg.wasm', 'the checker, with the built-in dictionaries'],
+  ['yasno_formats_bg.wasm', 'the document readers, loaded on the first extractText'],
+]) {
+  const path = `${pkgDir}/${file}`;
+  const wasm = readFileSync(path);
+  // GNU gzip -9 when present (what servers precompress with), Node's zlib otherwise.
+  const gzip = spawnSync('gzip', ['-9c', path], { maxBuffer: 1 << 26 });
+  const gz = gzip.status === 0 ? `${kb(gzip.stdout.length)} gzip -9` : `${kb(gzipSync(wasm, { level: 9 }).length)} zlib level 9`;
+  const br = kb(brotliCompressSync(wasm).length);
+  console.log(`${file} (${what}): ${kb(wasm.length)} raw, ${gz}, ${br} brotli`);
+}
