@@ -5,7 +5,7 @@ SHELL := /bin/bash
 CORPUS ?= ../shared/corpus/real
 export YASNO_CORPUS := $(abspath $(CORPUS))
 
-.PHONY: run test test-rust lint bench setup-rust docs wasm test-wasm bench-wasm setup-wasm setup-node setup-chromium
+.PHONY: run test test-rust lint bench eval setup-rust docs setup-sarif test-sarif test-cli wasm test-wasm bench-wasm setup-wasm setup-node setup-chromium
 
 setup-rust:
 	@command -v cargo >/dev/null || { echo "cargo is required (rustup)"; exit 2; }
@@ -13,7 +13,7 @@ setup-rust:
 run: setup-rust
 	cargo run --release -- check $(firstword $(wildcard $(CORPUS)/002-*.txt) README.md) || true
 
-test: test-rust lint test-wasm
+test: test-rust lint test-sarif test-wasm
 
 test-rust: setup-rust
 	cargo test --all-targets
@@ -28,6 +28,23 @@ bench: setup-rust
 
 docs: setup-rust
 	cargo run -q --example gen_docs
+
+# The CLI's integration tests (also part of test-rust).
+test-cli: setup-rust
+	cargo test --test cli
+
+# SARIF output through Microsoft's validator (npm devDependency).
+setup-sarif:
+	@command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq nodejs npm; }
+	@[ -x node_modules/.bin/sarif-multitool ] || npm ci --no-audit --no-fund
+
+test-sarif: setup-rust setup-sarif
+	cargo test --test sarif_validator -- --ignored
+
+# Findings per rule over the corpus with a fixed sample to judge by hand
+# (docs/evaluation.md). EVAL_ARGS="--docs --sample 20 --rule YS101" to vary.
+eval: setup-rust
+	cargo run --release --example eval -- $(EVAL_ARGS)
 
 # ---- WebAssembly and the npm package (built into pkg/ from npm/) ----
 WASM_TARGET := wasm32-unknown-unknown

@@ -64,6 +64,8 @@ pub(super) fn extract(src: &str) -> Extracted {
     let mut b = Builder::default();
     // The skipped element we are inside, with its nesting depth.
     let mut skipping: Option<(Vec<u8>, usize)> = None;
+    // Inside <pre>, line breaks are the author's and are kept.
+    let mut pre = 0usize;
     for token in Tokenizer::new_with_emitter(src, emitter).flatten() {
         match token {
             Token::StartTag(tag) => {
@@ -73,6 +75,9 @@ pub(super) fn extract(src: &str) -> Extracted {
                         *depth += 1;
                     }
                     continue;
+                }
+                if name == b"pre" {
+                    pre += 1;
                 }
                 if is_in(&name, SKIPPED) && !tag.self_closing {
                     skipping = Some((name, 1));
@@ -95,6 +100,9 @@ pub(super) fn extract(src: &str) -> Extracted {
                     }
                     continue;
                 }
+                if name == b"pre" {
+                    pre = pre.saturating_sub(1);
+                }
                 if is_in(&name, BLOCKS) {
                     b.block_break();
                 }
@@ -103,7 +111,15 @@ pub(super) fn extract(src: &str) -> Extracted {
                 let range = s.span.start..s.span.end;
                 let Some(raw) = src.get(range.clone()) else { continue };
                 let decoded = String::from_utf8_lossy(&s.value.0);
-                push_inline(&mut b, raw, range.start, &decoded, &decode_entity);
+                if pre > 0 && raw == decoded {
+                    b.push(
+                        raw.trim_start_matches('\n'),
+                        range.start + (raw.len() - raw.trim_start_matches('\n').len())..range.end,
+                        true,
+                    );
+                } else {
+                    push_inline(&mut b, raw, range.start, &decoded, &decode_entity);
+                }
             }
             Token::Comment(c) => {
                 b.comments.push(Comment {
@@ -186,6 +202,15 @@ mod tests {
             extract(html).text,
             "Уважаемый {{ user.name }}!\n\n{% if refused %}\n\nОтказ\n\n{% endif %}"
         );
+    }
+
+    #[test]
+    fn pre_keeps_its_lines() {
+        let html = "<p>Адрес:</p><pre>\nг. Москва,\nул. Тверская, д. 1</pre>";
+        let e = extract(html);
+        assert_eq!(e.text, "Адрес:\n\nг. Москва,\nул. Тверская, д. 1");
+        let p = e.text.find("ул.").unwrap();
+        assert_eq!(e.to_source(p), SourcePos::Byte(html.find("ул.").unwrap()));
     }
 
     #[test]

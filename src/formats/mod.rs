@@ -42,12 +42,13 @@ impl Format {
         match ext.to_ascii_lowercase().as_str() {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
-            "html" | "htm" | "xhtml" => Some(Format::Html),
+            // `.ftlh`: Freemarker with HTML output.
+            "html" | "htm" | "xhtml" | "ftlh" => Some(Format::Html),
             "docx" => Some(Format::Docx),
             "odt" => Some(Format::Odt),
             // Template files are checked as text; their syntax is masked by the core.
             "j2" | "jinja" | "jinja2" | "tmpl" | "tpl" | "gotmpl" | "hbs" | "handlebars" | "mustache"
-            | "ftl" | "ftlh" => Some(Format::Text),
+            | "ftl" => Some(Format::Text),
             _ => None,
         }
     }
@@ -176,12 +177,11 @@ impl Extracted {
         Extracted {
             format: Format::Text,
             text: src.to_string(),
-            segments: vec![Segment {
-                text: 0..src.len(),
-                source: 0..src.len(),
-                paragraph: 0,
-                verbatim: true,
-            }],
+            segments: if src.is_empty() {
+                Vec::new()
+            } else {
+                vec![Segment { text: 0..src.len(), source: 0..src.len(), paragraph: 0, verbatim: true }]
+            },
             comments: Vec::new(),
         }
     }
@@ -304,6 +304,21 @@ pub fn extract(bytes: &[u8], file_name: &str) -> Result<Extracted, FormatError> 
 
 /// Reads a document of a known format.
 pub fn extract_as(bytes: &[u8], format: Format) -> Result<Extracted, FormatError> {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    if !format.is_paragraph_based() && bytes.starts_with(BOM) {
+        // A byte order mark is not text: read past it, keep file offsets.
+        let mut e = extract_as(&bytes[BOM.len()..], format).map_err(|err| match err {
+            FormatError::InvalidUtf8 { offset } => FormatError::InvalidUtf8 { offset: offset + BOM.len() },
+            other => other,
+        })?;
+        for seg in &mut e.segments {
+            seg.source = seg.source.start + BOM.len()..seg.source.end + BOM.len();
+        }
+        for c in &mut e.comments {
+            c.source = c.source.start + BOM.len()..c.source.end + BOM.len();
+        }
+        return Ok(e);
+    }
     match format {
         Format::Text => utf8(bytes).map(Extracted::plain),
         Format::Markdown => utf8(bytes).map(markdown::extract),
@@ -471,6 +486,174 @@ mod tests {
         let p = s.find("отсутствием").unwrap();
         assert_eq!(e.to_source(p), SourcePos::Byte(p));
         assert_eq!(e.verbatim_source(p, s.len()), Some(p..s.len()));
+    }
+
+    /// Segments are sorted and disjoint, and verbatim ones copy the source.
+    fn assert_invariants(src: &str, e: &Extracted) {
+        let mut last_text = 0;
+        for seg in &e.segments {
+            assert!(seg.text.start >= last_text && seg.text.start < seg.text.end, "{seg:?}");
+            last_text = seg.text.end;
+            if seg.verbatim {
+                assert_eq!(&e.text[seg.text.clone()], &src[seg.source.clone()]);
+            }
+        }
+        // Every word of the extracted text maps into the source.
+        for (i, _) in e.text.char_indices() {
+            let SourcePos::Byte(b) = e.to_source(i) else { panic!("byte format") };
+            assert!(b <= src.len() && src.is_char_boundary(b));
+        }
+    }
+
+    #[test]
+    fn real_letters_keep_the_invariants_as_markdown_and_html() {
+        let dir = std::env::var("YASNO_CORPUS").map(std::path::PathBuf::from).unwrap_or_else(|_| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/real")
+        });
+        let Ok(rd) = std::fs::read_dir(&dir) else {
+            eprintln!("no corpus at {}: skipped", dir.display());
+            return;
+        };
+        let mut n = 0;
+        for entry in rd.flatten() {
+            let path = entry.path();
+            if path.extension().is_none_or(|x| x != "txt") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let md = extract(text.as_bytes(), "a.md").unwrap();
+            assert_invariants(&text, &md);
+            // Every paragraph of the letter survives as Markdown prose.
+            let words = |s: &str| s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+            assert!(words(&md.text) * 10 >= words(&text) * 9, "{}", path.display());
+            let html: String = text
+                .split("\n\n")
+                .map(|p| format!("<p>{}</p>\n", p.replace('&', "&amp;").replace('<', "&lt;")))
+                .collect();
+            let h = extract(html.as_bytes(), "a.html").unwrap();
+            assert_invariants(&html, &h);
+            assert_eq!(words(&h.text), words(&text), "{}", path.display());
+            n += 1;
+        }
+        assert!(n > 0 || std::env::var("YASNO_CORPUS").is_err());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_but_offsets_stay_file_offsets() {
+        let src = "\u{feff}<p>Срок <!-- x --> пять дней.</p>";
+        let e = extract(src.as_bytes(), "a.html").unwrap();
+        assert_eq!(e.text, "Срок  пять дней.");
+        let p = e.text.find("пять").unwrap();
+        assert_eq!(e.to_source(p), SourcePos::Byte(src.find("пять").unwrap()));
+        assert_eq!(&src[e.comments[0].source.clone()], "<!-- x -->");
+        let t = extract("\u{feff}Срок".as_bytes(), "a.txt").unwrap();
+        assert_eq!(t.text, "Срок");
+        assert_eq!(t.verbatim_source(0, t.text.len()), Some(3..3 + "Срок".len()));
+        assert_eq!(extract(b"\xEF\xBB\xBFa\xFF", "a.txt"), Err(FormatError::InvalidUtf8 { offset: 4 }));
+    }
+
+    #[test]
+    fn hostile_markup_never_panics_and_keeps_the_invariants() {
+        const PIECES: &[&str] = &[
+            "<p>",
+            "</p>",
+            "<b>",
+            "</b>",
+            "&amp;",
+            "&",
+            "&nbsp",
+            "&#x41;",
+            "&#99999999;",
+            "<!--",
+            "-->",
+            "`",
+            "```\n",
+            "\n",
+            "\r\n",
+            "\n\n",
+            "Привет",
+            " ",
+            "*",
+            "_",
+            "[",
+            "]",
+            "(",
+            ")",
+            "{{",
+            "}}",
+            "{%",
+            "%}",
+            "<script>",
+            "</script>",
+            "<style>",
+            ";",
+            "\\",
+            "---\n",
+            "| a |",
+            "😀",
+            "é\u{301}",
+            "\u{feff}",
+            "<br>",
+            "> ",
+            "- ",
+            "1. ",
+            "#",
+            "<",
+            ">",
+            "\"",
+            "\t",
+            "<pre>",
+            "</",
+        ];
+        let mut seed: u64 = 0x9e3779b97f4a7c15;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..3000 {
+            let n = (next() % 40) as usize;
+            let src: String = (0..n).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+            for name in ["a.md", "a.html", "a.txt"] {
+                let e = extract(src.as_bytes(), name).unwrap();
+                assert_invariants_offset(&src, &e);
+                for (i, _) in e.text.char_indices().chain([(e.text.len(), ' ')]) {
+                    for j in [i, e.text.len()] {
+                        if let Some(r) = e.verbatim_source(i, j) {
+                            assert_eq!(&e.text[i..j], &src[r], "{name}: {src:?}");
+                        }
+                    }
+                }
+            }
+        }
+        // Arbitrary bytes are never a panic for the archive readers.
+        for _ in 0..300 {
+            let n = (next() % 200) as usize;
+            let mut bytes: Vec<u8> = b"PK\x03\x04".to_vec();
+            bytes.extend((0..n).map(|_| next() as u8));
+            assert!(extract(&bytes, "a.docx").is_err());
+            assert!(extract(&bytes, "a.odt").is_err());
+        }
+    }
+
+    /// [`assert_invariants`] for texts that may start with a byte order mark.
+    fn assert_invariants_offset(src: &str, e: &Extracted) {
+        let full = src;
+        let mut last_text = 0;
+        for seg in &e.segments {
+            assert!(seg.text.start >= last_text && seg.text.start < seg.text.end, "{seg:?} in {full:?}");
+            last_text = seg.text.end;
+            if seg.verbatim {
+                assert_eq!(&e.text[seg.text.clone()], &full[seg.source.clone()], "{full:?}");
+            }
+        }
+        for (i, _) in e.text.char_indices() {
+            let SourcePos::Byte(b) = e.to_source(i) else { panic!("byte format") };
+            assert!(b <= full.len() && full.is_char_boundary(b), "{full:?}");
+            let SourcePos::Byte(b) = e.to_source_end(i) else { panic!("byte format") };
+            assert!(b <= full.len() && full.is_char_boundary(b), "{full:?}");
+        }
     }
 
     #[test]

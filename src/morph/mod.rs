@@ -1,13 +1,17 @@
 //! Morphology helpers: stemming (Snowball Russian) with a per-text cache.
 
-use std::collections::HashMap;
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-/// Stems normalised words, caching each distinct word of a text.
+/// Stems normalised words, caching each distinct word of a text. Tokens of
+/// the same word share one stem string.
 pub struct StemCache {
     stemmer: Stemmer,
-    cache: HashMap<String, Box<str>>,
+    cache: FxHashMap<String, Arc<str>>,
+    empty: Arc<str>,
 }
 
 impl Default for StemCache {
@@ -18,17 +22,26 @@ impl Default for StemCache {
 
 impl StemCache {
     pub fn new() -> Self {
-        StemCache { stemmer: Stemmer::create(Algorithm::Russian), cache: HashMap::new() }
+        StemCache {
+            stemmer: Stemmer::create(Algorithm::Russian),
+            cache: FxHashMap::default(),
+            empty: Arc::from(""),
+        }
     }
 
     /// The stem of an already normalised word (see [`crate::text::normalize::norm_word`]).
-    pub fn stem(&mut self, norm: &str) -> Box<str> {
+    pub fn stem(&mut self, norm: &str) -> Arc<str> {
         if let Some(s) = self.cache.get(norm) {
             return s.clone();
         }
-        let s: Box<str> = stem_word(&self.stemmer, norm).into();
+        let s: Arc<str> = stem_word(&self.stemmer, norm).into();
         self.cache.insert(norm.to_string(), s.clone());
         s
+    }
+
+    /// The empty stem of tokens that are not words.
+    pub fn empty(&self) -> Arc<str> {
+        self.empty.clone()
     }
 }
 
@@ -47,3 +60,4 @@ pub fn stem(norm: &str) -> String {
 }
 
 pub mod conjugate;
+pub mod heuristics;

@@ -6,11 +6,12 @@ pub mod placeholder;
 mod segment;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::morph::StemCache;
-use normalize::{is_hyphen, is_space, norm_punct, norm_word};
+use normalize::{is_hyphen, is_letter, is_space, norm_punct, norm_word};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -32,8 +33,9 @@ pub struct Token {
     /// Normalised form: lower case, ё→е, without soft hyphens and stress
     /// marks; quotes and dashes unified for punctuation.
     pub norm: String,
-    /// Snowball stem of `norm` (words only; empty otherwise).
-    pub stem: Box<str>,
+    /// Snowball stem of `norm` (words only; empty otherwise), shared by
+    /// the tokens of the same word.
+    pub stem: Arc<str>,
 }
 
 impl Token {
@@ -120,7 +122,9 @@ impl<'a> Text<'a> {
 
 fn tokenize(src: &str) -> Vec<Token> {
     let mut stems = StemCache::new();
-    let mut tokens: Vec<Token> = Vec::new();
+    let empty = stems.empty();
+    // About one token per six bytes of Russian text.
+    let mut tokens: Vec<Token> = Vec::with_capacity(src.len() / 6 + 1);
     let mut pos = 0;
     let mut push_gap = |tokens: &mut Vec<Token>, from: usize, to: usize| {
         for (off, seg) in src[from..to].split_word_bound_indices() {
@@ -132,11 +136,37 @@ fn tokenize(src: &str) -> Vec<Token> {
             // Invisible characters alone (zero-width joiners and the like).
             if seg
                 .chars()
-                .all(|c| c.is_control() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{AD}'))
+                .all(|c| c.is_control() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{AD}'))
             {
                 continue;
             }
-            let kind = if seg.chars().any(char::is_alphabetic) {
+            // «порядке.Заявление»: UAX #29 keeps words joined by a full stop
+            // together; in Russian text that is a missing space, unless
+            // every part is short («т.е», «и.о», «Б.В»).
+            if seg.contains('.')
+                && seg.chars().any(normalize::is_cyrillic)
+                && seg.split('.').any(|p| p.chars().count() >= 3)
+            {
+                let mut off = start;
+                for (k, part) in seg.split('.').enumerate() {
+                    if k > 0 {
+                        tokens.push(Token {
+                            start: off,
+                            end: off + 1,
+                            kind: TokenKind::Punct,
+                            norm: ".".into(),
+                            stem: empty.clone(),
+                        });
+                        off += 1;
+                    }
+                    if !part.is_empty() {
+                        tokens.push(word_token(src, off, off + part.len(), &mut stems));
+                    }
+                    off += part.len();
+                }
+                continue;
+            }
+            let kind = if seg.chars().any(is_letter) {
                 TokenKind::Word
             } else if seg.chars().any(|c| c.is_ascii_digit()) {
                 TokenKind::Number
@@ -163,7 +193,7 @@ fn tokenize(src: &str) -> Vec<Token> {
                 TokenKind::Punct => norm_punct(seg),
                 _ => norm_word(seg),
             };
-            let stem = if kind == TokenKind::Word { stems.stem(&norm) } else { Box::from("") };
+            let stem = if kind == TokenKind::Word { stems.stem(&norm) } else { stems.empty() };
             tokens.push(Token { start, end, kind, norm, stem });
         }
     };
@@ -174,7 +204,7 @@ fn tokenize(src: &str) -> Vec<Token> {
             end: pe,
             kind: TokenKind::Placeholder,
             norm: String::new(),
-            stem: Box::from(""),
+            stem: empty.clone(),
         });
         pos = pe;
     }
@@ -184,8 +214,8 @@ fn tokenize(src: &str) -> Vec<Token> {
 
 fn word_token(src: &str, start: usize, end: usize, stems: &mut StemCache) -> Token {
     let norm = norm_word(&src[start..end]);
-    let kind = if norm.chars().any(char::is_alphabetic) { TokenKind::Word } else { TokenKind::Number };
-    let stem = if kind == TokenKind::Word { stems.stem(&norm) } else { Box::from("") };
+    let kind = if norm.chars().any(is_letter) { TokenKind::Word } else { TokenKind::Number };
+    let stem = if kind == TokenKind::Word { stems.stem(&norm) } else { stems.empty() };
     Token { start, end, kind, norm, stem }
 }
 
@@ -218,6 +248,14 @@ mod tests {
         assert_eq!(t.tokens.len(), 2);
         assert_eq!(t.tokens[0].norm, "осуществление");
         assert_eq!(t.tokens[1].norm, "замена");
+    }
+
+    #[test]
+    fn words_glued_by_a_full_stop_are_split() {
+        assert_eq!(
+            words("порядке.Заявление т.е. Б.В. mos.ru"),
+            ["порядке", "Заявление", "т.е", "Б.В", "mos.ru"]
+        );
     }
 
     #[test]

@@ -8,7 +8,16 @@ pub fn norm_word(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         match c {
-            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+            // Fast paths for the common letters, before the Unicode tables.
+            'а'..='я' | 'a'..='z' | '0'..='9' => out.push(c),
+            'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            // Soft hyphen, zero-width characters and bidirectional marks.
+            '\u{00AD}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{FEFF}' => {}
             '\u{0300}'..='\u{036F}' => {}
             'ё' | 'Ё' => out.push('е'),
             '\u{2010}' | '\u{2011}' => out.push('-'),
@@ -74,6 +83,15 @@ pub fn syllables(word: &str) -> usize {
     word.chars().filter(|&c| is_vowel(c)).count()
 }
 
+/// `char::is_alphabetic` with fast paths for ASCII and Russian letters.
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | 'А'..='я' | 'ё' | 'Ё' => true,
+        '\0'..='\u{7F}' => false,
+        c => c.is_alphabetic(),
+    }
+}
+
 pub fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}')
 }
@@ -93,6 +111,19 @@ mod tests {
     fn folds_quotes_and_dashes() {
         assert_eq!(norm_punct("«"), "\"");
         assert_eq!(norm_punct("–"), "—");
+    }
+
+    #[test]
+    fn lower_cases_every_script() {
+        assert_eq!(norm_word("АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"), "абвгдежзийклмнопрстуфхцчшщъыьэюя");
+        assert_eq!(norm_word("ФЗ-210 GitHub ΣΟΦΙΑ Ǆ"), "фз-210 github σοφια ǆ");
+    }
+
+    #[test]
+    fn letters_like_the_standard_library() {
+        for c in ('\0'..='\u{2FFF}').chain(['𝔸', '中', '👍']) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 
     #[test]

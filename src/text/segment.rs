@@ -106,6 +106,9 @@ fn starts_upper_or_digit(t: &Token, src: &str) -> bool {
 /// Whether a newline in the gap before token `next` starts a new paragraph.
 fn paragraph_break(src: &str, tokens: &[Token], i: usize) -> bool {
     let gap = &src[tokens[i].end..tokens[i + 1].start];
+    if !gap.bytes().any(|b| b == b'\n' || b == b'\r') {
+        return false;
+    }
     let newlines = gap.matches('\n').count() + gap.matches('\r').filter(|_| !gap.contains('\n')).count();
     if newlines == 0 {
         return false;

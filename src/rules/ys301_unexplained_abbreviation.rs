@@ -1,0 +1,597 @@
+//! YS301: abbreviations that are not expanded at their first use.
+//!
+//! An abbreviation here is a Cyrillic token of 2–6 letters written in
+//! capitals (`ЕГРН`, `ГКУ`), possibly with a lower-case linking letter
+//! (`КоАП`, `ДПиООС`). It counts as explained when, at its first use,
+//! - the full form stands next to it in brackets, in either direction
+//!   («Единый государственный реестр недвижимости (ЕГРН)»,
+//!   «ЕГРН (Единый государственный реестр недвижимости)»): the initials of
+//!   the words must spell the abbreviation;
+//! - it is introduced with «(далее — ЕГРН)»;
+//! - (3 letters or more) the words it stands for were already written out
+//!   earlier in the document, so the reader has just seen them.
+//!
+//! Not abbreviations: capitals of letterheads and headings (a run of
+//! capitals with a word of 7+ letters, a lone heading word before a colon),
+//! ordinary words typed in capitals (`ЧТО` also written `что` elsewhere),
+//! Roman numerals, tokens with digits (`210-ФЗ`, `56-ПП`, `ГСП-4`),
+//! placeholders, and every abbreviation on a line of requisites (`ИНН`,
+//! `ОГРН`, `БИК` …): those are copied, not read.
+
+use std::collections::HashMap;
+
+use super::{Context, Emitter, Rule, RuleDoc};
+use crate::report::{Category, Severity};
+use crate::text::{Text, TokenKind};
+
+pub struct UnexplainedAbbreviation;
+
+static DOC: RuleDoc = RuleDoc {
+    id: "YS301",
+    name: "unexplained-abbreviation",
+    category: Category::Explanation,
+    severity: Severity::Warning,
+    title: "Сокращение без расшифровки",
+    what: "Аббревиатура (`ЕГРН`, `ОМСУ`, `ГКУ ЦОДД`), которая при первом упоминании не расшифрована. Расшифровкой считается полное название в скобках рядом — до или после сокращения — или «(далее — ЕГРН)»; для сокращений из трёх букв и длиннее — также полное название, уже написанное выше в документе. Сообщается только первое упоминание. Не проверяются общеизвестные сокращения (РФ, ИНН, СНИЛС, ФИО, МФЦ, ГИБДД, ЖКХ, ДТП, ПДД, «УК РФ», «КоАП РФ» и др.) и сокращения из настройки `allowed_abbreviations`, а также шапки бланков, набранные прописными, строки реквизитов и обозначения вида «210-ФЗ».",
+    why: "Сокращения, привычные сотрудникам ведомства, гражданину незнакомы. Не поняв одно слово, читатель не поймёт и всё предложение: кто принял решение, куда идти, какой документ нужен. Расшифровать сокращение один раз — дело нескольких слов, а переспрашивать читателю придётся звонком или новым обращением.",
+    bad: "Сведения о собственнике можно получить из ЕГРН.",
+    good: "Сведения о собственнике можно получить из Единого государственного реестра недвижимости (ЕГРН).",
+    fix: "При первом упоминании напишите полное название, а сокращение дайте в скобках: «Центр организации дорожного движения (ЦОДД)». Дальше можно писать сокращённо. Если сокращение встречается один раз, оставьте только полное название.",
+    options: &[],
+    dictionary: false,
+};
+
+/// Abbreviations an ordinary reader knows. Also requisites that are copied
+/// rather than read.
+const KNOWN: &[&str] = &[
+    "РФ",
+    "СССР",
+    "США",
+    "ООН",
+    "ЕС",
+    "СНГ",
+    "ИНН",
+    "КПП",
+    "ОГРН",
+    "ОГРНИП",
+    "ОКПО",
+    "ОКТМО",
+    "ОКАТО",
+    "ОКВЭД",
+    "БИК",
+    "КБК",
+    "УИН",
+    "СНИЛС",
+    "ФИО",
+    "МФЦ",
+    "ГИБДД",
+    "ДПС",
+    "МВД",
+    "МЧС",
+    "ФСБ",
+    "ЖКХ",
+    "ТСЖ",
+    "ДТП",
+    "ПДД",
+    "ГОСТ",
+    "ЗАГС",
+    "ВУЗ",
+    "СМИ",
+    "СМС",
+    "НДС",
+    "НДФЛ",
+    "ООО",
+    "ОАО",
+    "ЗАО",
+    "ПАО",
+    "АО",
+    "ИП",
+    "НКО",
+    "ЕГЭ",
+    "ОГЭ",
+    "ВИЧ",
+    "ОРВИ",
+    "ОСАГО",
+    "КАСКО",
+    "ПТС",
+    "ТВ",
+];
+
+/// Labels that mark a line of requisites.
+const REQUISITES: &[&str] =
+    &["УИД", "ИНН", "КПП", "ОГРН", "ОГРНИП", "ОКПО", "ОКТМО", "БИК", "КБК", "УИН", "ОКАТО"];
+
+/// Short words that turn up typed in capitals (headings, OCR) and are not
+/// abbreviations.
+const CAPS_WORDS: &[&str] = &[
+    "ЧТО",
+    "КАК",
+    "ЭТО",
+    "ДЛЯ",
+    "ИЛИ",
+    "ПРИ",
+    "ОТ",
+    "НА",
+    "ПО",
+    "НЕ",
+    "ДО",
+    "ЗА",
+    "ИЗ",
+    "ВЫ",
+    "МЫ",
+    "ОН",
+    "ОНА",
+    "ОНИ",
+    "ДА",
+    "НЕТ",
+    "ЕГО",
+    "ЕЕ",
+    "ЕЁ",
+    "ВАС",
+    "ВАМ",
+    "НАС",
+    "НАМ",
+    "ВСЕ",
+    "ВСЁ",
+    "ТАК",
+    "ГДЕ",
+    "КТО",
+    "ЕСЛИ",
+    "ДАТА",
+    "ДЕЛО",
+    "РЕШИЛ",
+    "РЕШИЛА",
+    "ПРИКАЗ",
+    "ОТКАЗ",
+    "СУДЬЯ",
+    "ВАЖНО",
+    "СРОЧНО",
+    "КОПИЯ",
+    "ПРОЕКТ",
+    "ОТВЕТ",
+    "АДРЕС",
+    "СПИСОК",
+    "ИТОГО",
+    "ПРИМЕР",
+    "ОБРАЗЕЦ",
+    "ДОБРЫЙ",
+    "ДЕНЬ",
+];
+
+/// How far above (in words) a written-out full form still counts.
+const ABOVE: usize = 300;
+const ABOVE_SHORT: usize = 12;
+
+/// Words that may sit inside a full form without giving a letter.
+const FUNCTION_WORDS: &[&str] =
+    &["и", "в", "во", "по", "о", "об", "с", "со", "для", "на", "при", "к", "из", "от"];
+
+impl Rule for UnexplainedAbbreviation {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Emitter) {
+        let text = ctx.text;
+        let parts = WordParts::new(text);
+        let lower_words: std::collections::HashSet<&str> = text
+            .tokens
+            .iter()
+            .filter(|t| t.is_word() && text.slice(t.start, t.end).chars().skip(1).all(|c| !c.is_uppercase()))
+            .map(|t| t.norm.as_str())
+            .collect();
+        let depersonalised = ["изъят", "обезличен"].iter().any(|m| text.src.contains(m));
+        // key → (first token index, explained at first use)
+        let mut seen: HashMap<String, (usize, bool)> = HashMap::new();
+        let mut order: Vec<String> = Vec::new();
+        let mut explained_later: HashMap<String, bool> = HashMap::new();
+        for (i, t) in text.tokens.iter().enumerate() {
+            let Some(letters) = abbreviation_letters(text, i) else { continue };
+            let key = letters.to_uppercase();
+            if KNOWN.contains(&key.as_str())
+                || ctx.allowed_abbreviations.iter().any(|a| a.to_uppercase() == key)
+                || CAPS_WORDS.contains(&key.as_str())
+                || lower_words.contains(t.norm.as_str())
+                || is_roman(&key)
+                || in_shouting_run(text, i)
+                || is_heading_word(text, i)
+                || on_requisites_line(text, i)
+                || is_quoted_name(text, i)
+                || is_known_code(text, i, &key)
+                || is_signature_label(text, i)
+                || after_number_sign(text, i)
+                || (depersonalised && looks_like_hidden_name(text, i, &key))
+            {
+                continue;
+            }
+            match seen.get(&key) {
+                None => {
+                    let ok = explained_here(text, &parts, i, letters, true);
+                    seen.insert(key.clone(), (i, ok));
+                    order.push(key);
+                }
+                Some(&(_, false)) => {
+                    if explained_here(text, &parts, i, letters, false) {
+                        explained_later.insert(key, true);
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+        for key in order {
+            let (i, ok) = seen[&key];
+            if ok {
+                continue;
+            }
+            let t = &text.tokens[i];
+            let abbr = abbreviation_letters(text, i).unwrap_or_default();
+            let msg = if explained_later.contains_key(&key) {
+                format!(
+                    "Сокращение «{abbr}» расшифровано только ниже — дайте расшифровку при первом упоминании"
+                )
+            } else {
+                format!("Сокращение «{abbr}» не расшифровано")
+            };
+            out.push(t.start, t.start + abbr.len(), msg);
+        }
+    }
+}
+
+/// The letters of token `i` if it looks like an abbreviation (a trailing
+/// footnote digit, as in `ЕАЭС1`, is dropped).
+fn abbreviation_letters<'a>(text: &Text<'a>, i: usize) -> Option<&'a str> {
+    let t = &text.tokens[i];
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    let raw = text.slice(t.start, t.end);
+    let letters = raw.trim_end_matches(|c: char| c.is_ascii_digit());
+    if letters.len() != raw.len() && text.tokens.get(i + 1).is_some_and(|n| n.start == t.end) {
+        return None;
+    }
+    if !letters.chars().all(is_cyrillic_letter) {
+        return None;
+    }
+    let n = letters.chars().count();
+    let upper = letters.chars().filter(|c| c.is_uppercase()).count();
+    let lower = n - upper;
+    let first_upper = letters.chars().next().is_some_and(char::is_uppercase);
+    let last_upper = letters.chars().last().is_some_and(char::is_uppercase);
+    if !(2..=6).contains(&n) || upper < 2 || !first_upper || !last_upper || lower > 1 {
+        return None;
+    }
+    Some(letters)
+}
+
+fn is_cyrillic_letter(c: char) -> bool {
+    matches!(c, 'А'..='я' | 'Ё' | 'ё')
+}
+
+/// Cyrillic letters that look like Roman numerals: «ХХ век».
+fn is_roman(key: &str) -> bool {
+    key.chars().all(|c| matches!(c, 'Х' | 'С' | 'М' | 'І'))
+}
+
+fn is_caps_word(text: &Text, i: usize) -> bool {
+    let t = &text.tokens[i];
+    t.kind == TokenKind::Word && {
+        let raw = text.slice(t.start, t.end);
+        raw.chars().any(char::is_alphabetic) && !raw.chars().any(char::is_lowercase)
+    }
+}
+
+/// Capitals of a letterhead or a heading: token `i` stands in a run of
+/// capitalised words (separated by spaces only, on one line) that holds a
+/// word of 7 letters or more.
+fn in_shouting_run(text: &Text, i: usize) -> bool {
+    let joined = |a: usize| {
+        let gap = text.gap_after(a);
+        !gap.contains('\n') && gap.chars().all(char::is_whitespace)
+    };
+    let mut a = i;
+    while a > 0 && joined(a - 1) && is_caps_word(text, a - 1) {
+        a -= 1;
+    }
+    let mut b = i;
+    while b + 1 < text.tokens.len() && joined(b) && is_caps_word(text, b + 1) {
+        b += 1;
+    }
+    (a..=b).any(|k| {
+        let t = &text.tokens[k];
+        text.slice(t.start, t.end).chars().filter(|c| c.is_alphabetic()).count() >= 7
+    })
+}
+
+/// A heading word alone on its line before a colon: «РЕШИЛ:».
+fn is_heading_word(text: &Text, i: usize) -> bool {
+    let line_start = i == 0 || text.gap_after(i - 1).contains('\n');
+    let colon = text.tokens.get(i + 1).is_some_and(|t| t.norm == ":");
+    let line_end = text.tokens.get(i + 2).is_none_or(|_| text.gap_after(i + 1).contains('\n'));
+    line_start && colon && line_end
+}
+
+fn line_bounds(text: &Text, i: usize) -> (usize, usize) {
+    let t = &text.tokens[i];
+    let start = text.src[..t.start].rfind('\n').map_or(0, |p| p + 1);
+    let end = text.src[t.end..].find('\n').map_or(text.src.len(), |p| t.end + p);
+    (start, end)
+}
+
+fn on_requisites_line(text: &Text, i: usize) -> bool {
+    let (start, end) = line_bounds(text, i);
+    let a = text.tokens.partition_point(|t| t.start < start);
+    text.tokens[a..].iter().take_while(|t| t.end <= end).any(|t| {
+        t.kind == TokenKind::Word && REQUISITES.contains(&text.slice(t.start, t.end).to_uppercase().as_str())
+    })
+}
+
+/// The whole content of quotes is a name, not an abbreviation to expand:
+/// «ДКБ», "МОСГОРТУР".
+fn is_quoted_name(text: &Text, i: usize) -> bool {
+    let quote = |k: Option<&crate::text::Token>| k.is_some_and(|t| t.norm == "\"");
+    i > 0 && quote(text.tokens.get(i - 1)) && quote(text.tokens.get(i + 1))
+}
+
+/// Codes everyone knows by their short names: «УК РФ», «ГК РФ», «КоАП РФ».
+fn is_known_code(text: &Text, i: usize, key: &str) -> bool {
+    matches!(key, "УК" | "ГК" | "НК" | "ТК" | "ЖК" | "КОАП")
+        && text.tokens.get(i + 1).is_some_and(|n| n.norm == "рф")
+}
+
+/// An abbreviation alone in brackets on a short line, as a department code
+/// after the name of the person who prepared a letter: «Г.А. Логинов (ЗНВ)».
+fn is_signature_label(text: &Text, i: usize) -> bool {
+    let bracketed =
+        i > 0 && text.tokens[i - 1].norm == "(" && text.tokens.get(i + 1).is_some_and(|t| t.norm == ")");
+    if !bracketed {
+        return false;
+    }
+    let (start, end) = line_bounds(text, i);
+    let a = text.tokens.partition_point(|t| t.start < start);
+    let words = text.tokens[a..].iter().take_while(|t| t.end <= end).filter(|t| t.is_word()).count();
+    words <= 4
+}
+
+/// Part of an outgoing number: «№ ДПиООС 05-18-2205/26».
+fn after_number_sign(text: &Text, i: usize) -> bool {
+    i > 0 && matches!(text.tokens[i - 1].norm.as_str(), "№" | "no" | "nº" | "n")
+}
+
+/// In a depersonalised court act people are named by initials («АДС,
+/// родившейся …», «защитник БАН, извещённые …»): three capitals followed
+/// by a comma or a lower-case word.
+fn looks_like_hidden_name(text: &Text, i: usize, key: &str) -> bool {
+    key.chars().count() == 3
+        && text.tokens.get(i + 1).is_some_and(|n| {
+            n.norm == ","
+                || (n.kind == TokenKind::Word
+                    && text.slice(n.start, n.end).chars().next().is_some_and(char::is_lowercase))
+        })
+}
+
+/// The words of the text split at hyphens, each part with the index of its
+/// token: the units whose initials may spell an abbreviation.
+struct WordParts {
+    parts: Vec<(String, usize)>,
+}
+
+impl WordParts {
+    fn new(text: &Text) -> WordParts {
+        let mut parts = Vec::new();
+        for (i, t) in text.tokens.iter().enumerate() {
+            if t.kind == TokenKind::Word {
+                for p in t.norm.split('-').filter(|p| !p.is_empty()) {
+                    parts.push((p.to_string(), i));
+                }
+            }
+        }
+        WordParts { parts }
+    }
+
+    /// Index of the first part whose token is at or after token `tok`.
+    fn at(&self, tok: usize) -> usize {
+        self.parts.partition_point(|(_, t)| *t < tok)
+    }
+
+    /// True when some run of parts starting in `from..to` (and lying inside
+    /// it) spells `letters`. With `strict` (for matching away from the
+    /// abbreviation, where chance is higher) every letter is the initial of
+    /// its own word and function words give none.
+    fn spells(&self, from: usize, to: usize, letters: &[char], strict: bool) -> bool {
+        (from..to).any(|s| {
+            !FUNCTION_WORDS.contains(&self.parts[s].0.as_str()) && self.spells_from(s, to, letters, strict)
+        })
+    }
+
+    fn spells_from(&self, p: usize, to: usize, letters: &[char], strict: bool) -> bool {
+        if letters.is_empty() {
+            return true;
+        }
+        if p >= to {
+            return false;
+        }
+        let word = &self.parts[p].0;
+        let function = FUNCTION_WORDS.contains(&word.as_str());
+        if function && self.spells_from(p + 1, to, letters, strict) {
+            return true;
+        }
+        if function && strict {
+            return false;
+        }
+        // The word gives its first letter and, outside strict mode, up to two
+        // more in order: «ГОСТ» (ГОСударственный СТандарт), «ОМСУ» (Органы
+        // Местного СамоУправления).
+        let chars: Vec<char> = word.chars().collect();
+        if chars.first() != letters.first() {
+            return false;
+        }
+        if self.spells_from(p + 1, to, &letters[1..], strict) {
+            return true;
+        }
+        if function || strict {
+            return false;
+        }
+        let (mut taken, mut pos) = (1, 1);
+        while taken < letters.len().min(3) {
+            let next = letters[taken];
+            let found = chars[pos..].iter().position(|&c| c == next).map(|q| pos + q);
+            let Some(at) = found else { break };
+            pos = at + 1;
+            taken += 1;
+            if self.spells_from(p + 1, to, &letters[taken..], strict) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// Whether occurrence `i` of an abbreviation with these letters comes with
+/// its expansion.
+fn explained_here(text: &Text, parts: &WordParts, i: usize, letters: &str, look_above: bool) -> bool {
+    let lower: Vec<char> = letters.to_lowercase().replace('ё', "е").chars().collect();
+    let toks = &text.tokens;
+    // Inside brackets: «(далее — ЕГРН)» or «Полное название (ЕГРН …)».
+    if let Some(open) = enclosing_bracket(text, i) {
+        if toks[open + 1..i].iter().any(|t| t.norm == "далее") {
+            return true;
+        }
+        let first_inside = toks[open + 1..i].iter().all(|t| t.kind != TokenKind::Word);
+        if first_inside {
+            let end = parts.at(open);
+            let start = end.saturating_sub(16);
+            if parts.spells(start, end, &lower, false) {
+                return true;
+            }
+        }
+    }
+    // «ЕГРН (Единый государственный реестр недвижимости)».
+    if toks.get(i + 1).is_some_and(|t| t.norm == "(") {
+        let close = toks[i + 2..].iter().take(40).position(|t| t.norm == ")").map(|p| i + 2 + p);
+        if let Some(close) = close {
+            if parts.spells(parts.at(i + 2), parts.at(close), &lower, false) {
+                return true;
+            }
+        }
+    }
+    // The full form was written out shortly above: within `ABOVE` words, or
+    // right before for two-letter abbreviations, where chance is higher.
+    let here = parts.at(i);
+    let reach = if lower.len() >= 3 { ABOVE } else { ABOVE_SHORT };
+    look_above && parts.spells(here.saturating_sub(reach), here, &lower, true)
+}
+
+/// Index of the `(` that encloses token `i` on its line, if any.
+fn enclosing_bracket(text: &Text, i: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for k in (i.saturating_sub(30)..i).rev() {
+        match text.tokens[k].norm.as_str() {
+            ")" => depth += 1,
+            "(" if depth == 0 => return Some(k),
+            "(" => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Checker, Config};
+
+    fn flagged_with(config: Config, s: &str) -> Vec<String> {
+        let checker = Checker::new(config).unwrap();
+        checker.check(s).findings.into_iter().filter(|f| f.rule == "YS301").map(|f| f.text).collect()
+    }
+
+    fn flagged(s: &str) -> Vec<String> {
+        flagged_with(Config::default(), s)
+    }
+
+    #[test]
+    fn flags_unexpanded_abbreviations() {
+        assert_eq!(
+            flagged("Обустройство остановочного пункта будет согласовано с ГКУ ЦОДД."),
+            ["ГКУ", "ЦОДД"]
+        );
+        assert_eq!(
+            flagged("Сведения о собственнике можно получить из ЕГРН. Выписка из ЕГРН платная."),
+            ["ЕГРН"]
+        );
+        assert_eq!(
+            flagged(
+                "Для установления инвалидности пройдите освидетельствование в бюро МСЭ по месту жительства."
+            ),
+            ["МСЭ"]
+        );
+        assert_eq!(flagged("Вопрос находится в ведении ОМСУ."), ["ОМСУ"]);
+    }
+
+    #[test]
+    fn expansion_given_later_is_still_reported_at_first_use() {
+        let s = "Обратитесь в ОМСУ. Органы местного самоуправления (ОМСУ) ведут приём по вторникам.";
+        let checker = Checker::new(Config::default()).unwrap();
+        let r = checker.check(s);
+        let f: Vec<_> = r.findings.iter().filter(|f| f.rule == "YS301").collect();
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].start, s.find("ОМСУ").unwrap());
+        assert!(f[0].message.contains("только ниже"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn accepts_expansions_in_either_direction() {
+        assert!(flagged("Сведения внесены в Единый государственный реестр недвижимости (ЕГРН). Выписку из ЕГРН выдаст МФЦ.")
+            .is_empty());
+        assert!(flagged("Сведения внесены в ЕГРН (Единый государственный реестр недвижимости).").is_empty());
+        assert!(flagged(
+            "Государственным казённым учреждением города Москвы - Центром организации дорожного движения Правительства Москвы (далее - ГКУ ЦОДД) рассмотрено Ваше обращение. Сотрудники ГКУ ЦОДД проверят участок."
+        )
+        .is_empty());
+        assert!(flagged(
+            "Департамент природопользования и охраны окружающей среды (ДПиООС) провёл обследование."
+        )
+        .is_empty());
+        assert!(flagged("Решение можно обжаловать по Кодексу об административных правонарушениях (КоАП).")
+            .is_empty());
+        assert!(flagged("Частью 1 статьи 19.34 Кодекса Российской Федерации об административных правонарушениях (далее – КоАП РФ) установлена ответственность.").is_empty());
+    }
+
+    #[test]
+    fn full_form_written_just_above_counts() {
+        assert!(flagged("Документ подписан электронной подписью.\nСведения о сертификате ЭП").is_empty());
+        // Initials that spell it by chance, with a multi-letter prefix, do not count.
+        assert_eq!(
+            flagged("Кодекс Российской Федерации об административных правонарушениях. На 534 км ФАД «Кавказ» водитель выехал на встречную полосу."),
+            ["ФАД"]
+        );
+        assert!(flagged(
+            "Обращение касается Северо-Восточного административного округа. Начальник управления СВАО"
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn ignores_known_letterheads_requisites_and_designations() {
+        assert!(flagged("Сообщаем, что Ваш ИНН и СНИЛС указаны верно, а ДТП оформлено в ГИБДД.").is_empty());
+        assert!(flagged(
+            "ПРАВИТЕЛЬСТВО МОСКВЫ\nДЕПАРТАМЕНТ ТРАНСПОРТА И РАЗВИТИЯ\nУважаемый Илья Александрович!"
+        )
+        .is_empty());
+        assert!(flagged("ОКПО 20740408, ОГРН 1117746538084, ИНН/КПП 7704786030/770701001, ГСП-4").is_empty());
+        assert!(flagged("Постановлением Правительства Москвы от 22 февраля 2017 г. № 56-ПП и Федеральным законом № 210-ФЗ установлено.").is_empty());
+        assert!(flagged("В XX веке и в ХХ веке.").is_empty());
+        assert!(flagged("Уважаемый {{ ФИО }}! Ответ на [ДАТА] готов.").is_empty());
+        assert!(flagged("РЕШИЛ:\nпризнать виновной").is_empty());
+        assert!(flagged("Заместитель руководителя\nА.В. Мельков\nГ.А. Логинов (ЗНВ)\n+7 (495) 957-73-76")
+            .is_empty());
+        assert!(flagged("Осуждён по ч. 3 ст. 183 УК РФ.").is_empty());
+        assert_eq!(flagged("Согласно статье 277 ТК ЕАЭС декларант уплачивает пошлину."), ["ТК", "ЕАЭС"]);
+        assert!(flagged("Установлено,\nЧТО\nавтобус прибыл, что подтверждено.").is_empty());
+    }
+
+    #[test]
+    fn config_allows_local_abbreviations() {
+        let cfg = Config { allowed_abbreviations: vec!["цодд".into()], ..Config::default() };
+        assert_eq!(flagged_with(cfg, "Обратитесь в ГКУ ЦОДД."), ["ГКУ"]);
+    }
+}

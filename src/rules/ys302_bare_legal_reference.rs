@@ -1,0 +1,526 @@
+//! YS302: references to legal acts that leave the reader to look the rule up.
+//!
+//! A reference is a chain of parts («п. 3 ч. 1 ст. 7») with the act it
+//! points to, or an act named by its date, number or title («Федерального
+//! закона от 27.07.2010 № 210-ФЗ», «постановлением Правительства Москвы от
+//! 22.02.2017 № 56-ПП», «ГОСТ Р 52289-2019», «ст. 19.34 КоАП РФ»). The name
+//! of a code alone («по правилам ПДД») is not a reference.
+//!
+//! The reference is explained — and not reported — when the words around it
+//! tell the reader what the rule says or what follows from it:
+//! 1. the same or the next sentence has an explanation or consequence
+//!    («это значит», «то есть», «поэтому», «таким образом», «учитывая
+//!    изложенное»), the reader's right or duty («вы можете», «вам нужно»,
+//!    «можно»), or a concrete term or figure («в течение 30 дней», «не менее
+//!    15 м»);
+//! 2. the sentence gives a reason in words («так как», «поскольку», «по
+//!    причине», «в связи с тем, что»);
+//! 3. the reference opens the sentence and the clause after it states the
+//!    rule («Согласно п. 24.2 ПДД РФ допускается движение велосипедистов…»,
+//!    «Статьёй 6 закона установлено, что…»), not a procedural step
+//!    («…уведомляем», «…принято решение»);
+//! 4. the reference is a citation after a plain statement: in brackets, or
+//!    at the end of a clause that is not a procedural step («может быть
+//!    произведена эвакуация в рамках постановления …»), or a line
+//!    «Основание: …» right after a sentence that gives the reason;
+//! 5. the text of the rule is quoted after a colon, or (in a template) the
+//!    next line is a «Причина: ____» field to be filled in.
+//!
+//! A reference named only to say that a procedure was followed
+//! («рассмотрено в соответствии с …», «на основании статьи 73 … уведомляет»,
+//! «руководствуясь ст. 328 ГПК РФ»), that something breaks it («в нарушение
+//! требований …») or to qualify a noun («правонарушение, предусмотренное
+//! ч. 1 ст. 19.34 КоАП РФ») is bare. Each act-and-article is reported once
+//! per document, and not at all if one of its mentions is explained; at
+//! most one finding per sentence. Footnotes are not checked.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{Context, Emitter, Rule, RuleDoc};
+use crate::report::{Category, Severity};
+use crate::text::{Text, TokenKind};
+
+pub struct BareLegalReference;
+
+static DOC: RuleDoc = RuleDoc {
+    id: "YS302",
+    name: "bare-legal-reference",
+    category: Category::Explanation,
+    severity: Severity::Warning,
+    title: "Ссылка на закон без объяснения",
+    what: "Ссылка на статью, пункт или нормативный акт («в соответствии с п. 3 ч. 1 ст. 7 Федерального закона от 27.07.2010 № 210-ФЗ», «согласно постановлению Правительства Москвы от … № …»), рядом с которой — в том же или следующем предложении — не сказано простыми словами, что требует эта норма и что из неё следует для читателя. Объяснением считаются: пересказ нормы после «Согласно … ,», слова «это значит», «то есть», «поэтому», «таким образом», права и обязанности читателя («вы можете», «вам нужно»), конкретные сроки и величины, причина («так как», «поскольку»), цитата нормы после двоеточия. Ссылка в скобках после понятного утверждения — это тоже нормально. Каждая норма сообщается один раз.",
+    why: "Гражданин не знает, что написано в статье 7 закона № 210-ФЗ, и не станет её искать. Для него ссылка — набор цифр: он не понимает, почему получил такой ответ и что ему теперь делать. Ссылка нужна как подтверждение, а не вместо объяснения.",
+    bad: "Ваше обращение рассмотрено в соответствии с Федеральным законом от 02.05.2006 № 59-ФЗ «О порядке рассмотрения обращений граждан Российской Федерации».",
+    good: "Мы рассмотрели ваше обращение за 30 дней — это срок, который установлен законом об обращениях граждан (Федеральный закон от 02.05.2006 № 59-ФЗ).",
+    fix: "Сначала скажите простыми словами, что требует норма и что это значит для читателя: «Закон запрещает требовать у вас справки, которые уже есть у ведомств. Поэтому приносить выписку не нужно». Ссылку дайте после объяснения, в скобках. Если ссылка ничего не добавляет (например, «рассмотрено в соответствии с законом»), уберите её.",
+    options: &[],
+    dictionary: false,
+};
+
+impl Rule for BareLegalReference {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Emitter) {
+        let text = ctx.text;
+        // A sentence that explains one of its references explains them all:
+        // «Согласно частям 1 и 2 статьи 2 закона под влиянием, указанным в
+        // части 1 статьи 1, понимается …».
+        // A reference whose numbering fooled the segmenter («пункты 3.9. и
+        // 9.1.1. Порядка») spans sentences; what follows it in the same
+        // line still belongs to its sentence.
+        let mut found: Vec<(Range<usize>, usize, bool)> = Vec::new();
+        let mut carry: Option<(usize, usize)> = None; // (end of a spanning reference, its sentence)
+        for r in find_references(text.src) {
+            let Some(mut si) = text.sentence_at(r.start) else { continue };
+            if let Some((end, first)) = carry {
+                if end > text.sentences[si].start && first < si {
+                    si = first;
+                }
+            }
+            if text.sentence_at(r.end.saturating_sub(1)).is_some_and(|sj| sj > si) {
+                carry = Some((r.end, si));
+            }
+            if is_footnote(text, si) {
+                continue;
+            }
+            let explained = is_explained(text, si, r.clone());
+            found.push((r, si, explained));
+        }
+        let explained_sentences: HashSet<usize> =
+            found.iter().filter(|(_, _, e)| *e).map(|(_, si, _)| *si).collect();
+        // key → (first bare span, explained somewhere)
+        let mut refs: HashMap<String, (Option<Range<usize>>, bool)> = HashMap::new();
+        let mut order: Vec<String> = Vec::new();
+        let mut reported_sentences = HashSet::new();
+        for (r, si, _) in found {
+            let key = reference_key(&text.src[r.clone()]);
+            // The rule may be stated in the next sentence: «Перечень … содержится
+            // в статье 217 НК РФ. Согласно пункту 1 статьи 217 … не облагаются …».
+            let explained = explained_sentences.contains(&si) || explained_sentences.contains(&(si + 1));
+            let entry = refs.entry(key.clone()).or_insert_with(|| {
+                order.push(key.clone());
+                (None, false)
+            });
+            if explained {
+                entry.1 = true;
+            } else if entry.0.is_none() && !reported_sentences.contains(&si) {
+                entry.0 = Some(r.clone());
+                reported_sentences.insert(si);
+            }
+        }
+        for key in order {
+            if let (Some(r), false) = &refs[&key] {
+                out.push(
+                    r.start,
+                    r.end,
+                    "Ссылка на норму без объяснения: скажите простыми словами, что она значит для читателя",
+                );
+            }
+        }
+    }
+}
+
+fn reference_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let num = r"(?:\d+(?:\.\d+)*\.?|[«“][а-я][»”]|[IVXLC]+\b)";
+        let nums = format!(r"{num}(?:\s*(?:,|и|-|–|—)\s*{num})*");
+        let part = format!(
+            r"(?:[Пп]ункт\w*|[Пп]одпункт\w*|подп\.|пп\.|п\.|[Аа]бзац\w*|абз\.|[Чч]аст(?:ь|и|ью|ям|ями|ях)\b|ч\.|[Сс]тать(?:я|и|ей|ю|е|ям|ями|ях)\b|ст\.|[Гг]лав(?:а|ы|ой|е|у)\b|гл\.|[Рр]аздел\w*|[Пп]риложени\w*)\s*(?:№\s*)?{nums}"
+        );
+        let chain = format!(r"{part}(?:\s*(?:,|и|,\s*а\s+также)?\s*{part})*");
+        let date = r"(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\s+[а-я]+\s+\d{4})\s*(?:г\.|года|г\b)?";
+        let number = r"(?:№|N)\s*[\w./-]*\d[\w./-]*";
+        let title = r#"(?:\s*[«"][^»"\n]{1,300}[»"])"#;
+        let tail = format!(r"(?:\s+от\s+{date})?(?:\s*{number})?(?:\s+от\s+{date})?{title}?");
+        let law = r"(?:(?:[Фф]едеральн\w+\s+(?:[Кк]онституционн\w+\s+)?)закон(?:а|у|ом|е|ы|ов|ам|ами|ах)?\b(?:\s+(?:Российской\s+Федерации|РФ))?|Закон(?:а|у|ом|е)?\b(?:\s+(?:Российской\s+Федерации|РФ|города\s+Москвы|[А-ЯЁ]\w+\s+(?:области|края|республики)))?)";
+        let code = r"(?:(?:[А-ЯЁа-яё]\w+(?:ого|ый|ой|ому|ым)\s+){0,2}[Кк]одекс\w*(?:(?:\s+[а-яё]{3,}){0,3}?\s+(?:Российской\s+Федерации|РФ|Союза|ЕАЭС|города\s+Москвы))?(?:\s+об?\s+[а-яё]+(?:\s+[а-яё]+)?(?:\s+(?:и|или)\s+[а-яё]+)?)?|\b(?:КоАП|ГК|НК|ТК|УК|УПК|ГПК|АПК|КАС|ЖК|ЗК|БК|СК)\s+(?:РФ|Российской\s+Федерации|ЕАЭС)\b|\bПДД(?:\s+РФ)?\b)";
+        let decree = r"(?:[Пп]остановлени\w*|[Рр]аспоряжени\w*|[Пп]риказ\w*|[Уу]каз(?:а|ом|у|е)?\b)\s+(?:Пленума\s+)?(?:Правительства|Президента|Министерства|Мин\w+|ФТС|ФНС|Федеральн\w+\s+\w+\s+службы|Верховного\s+Суда|Департамента|Мэра)(?:\s+(?:Российской\s+Федерации|РФ|Москвы|России|Суда\s+Российской\s+Федерации))?";
+        let standard = r"(?:\bГОСТ(?:\s+Р)?\s+\d[\d.]*(?:-\d+)?|\bСНиП\s+\d[\d.]*(?:-\d+)?\*?|\bСП\s+\d[\d.]*|\bСанПиН\s+\d[\d.]*(?:-\d+)?|[Сс]вод\w*\s+[Пп]равил\s+(?:СП\s+)?\d[\d.]*)";
+        let defined = r"(?:Порядк(?:а|ом|у|е)|Регламент(?:а|ом|у|е)|Правил(?:ам|ами|ах)?(?:\s+дорожного\s+движения)?|Положени(?:я|ем|ю|и)|Закон(?:а|ом|у|е)|Кодекс(?:а|ом|у|е))\b";
+        let link = r"\s*(?:(?:настоящего|указанного|данного|этого|того\s+же)\s+)?";
+        let pattern = format!(
+            r"{chain}{link}(?:{law}|{code}|{decree}|{standard}|{defined}){tail}|(?:{law}|{decree}){tail}|{standard}{title}?|{law}{link}№\s*\d+-ФЗ"
+        );
+        Regex::new(&pattern).expect("legal reference regex")
+    })
+}
+
+/// Byte spans of the legal references in `src`, in order. A reference must
+/// point to a norm: have a chain of parts, a date or a number. A law named
+/// by its title alone («Федеральный закон «О полиции»») names a subject
+/// rather than a rule and is left alone.
+pub(crate) fn find_references(src: &str) -> Vec<Range<usize>> {
+    static IDENT: OnceLock<Regex> = OnceLock::new();
+    let ident = IDENT.get_or_init(|| {
+        Regex::new(r#"(?:№|N)\s*\d|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}\s*(?:г\.|года)|(?i:\bп\.|\bч\.|\bст\.|пункт|част|стать|глав|абзац|приложени|раздел)|ГОСТ|СНиП|СанПиН|\bСП\b|[Сс]вод"#)
+            .expect("identifier regex")
+    });
+    reference_re()
+        .find_iter(src)
+        .filter(|m| ident.is_match(m.as_str()))
+        .map(|m| {
+            let s = m.as_str();
+            // Do not end on a separator.
+            let trimmed = s.trim_end_matches([' ', ',', '.', '\n']);
+            m.start()..m.start() + trimmed.len()
+        })
+        .collect()
+}
+
+/// Identifies a norm across its mentions: the numbers of its parts and the
+/// act's number («1|19.34», «56-пп»).
+fn reference_key(s: &str) -> String {
+    static NUM: OnceLock<Regex> = OnceLock::new();
+    let num = NUM.get_or_init(|| Regex::new(r"\d+(?:[.\-]\d+)*(?:-[А-ЯЁа-яё]+)?").expect("number regex"));
+    let nums: Vec<&str> = num.find_iter(s).map(|m| m.as_str()).collect();
+    if nums.is_empty() {
+        s.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        nums.join("|").to_lowercase()
+    }
+}
+
+fn marker_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?i)\bэто\s+(?:значит|означает)\b|\bто\s+есть\b|\bт\.\s*е\.|\b(?:иными|другими)\s+словами\b|\bпроще\s+говоря\b|\bиначе\s+говоря\b",
+            r"|\bпоэтому\b|\bзначит\b|\bследовательно\b|\bтаким\s+образом\b|\bучитывая\s+изложенное\b|\bв\s+связи\s+с\s+(?:этим|чем)\b|\bисходя\s+из\s+этого\b",
+            r"|\b(?:вы|вам|вас)\s+(?:\w+\s+)?(?:можете|сможете|вправе|нужно|необходимо|надо|следует|должны|обязаны|придется|придётся|имеете)\b|\bможно\b|\bимеете\s+право\b",
+            r"|\bв\s+течение\s+\S+|\bне\s+позднее\b|\bне\s+позже\b|\bпо\s+истечении\b|\bв\s+срок\s+до\b",
+            r"|\b(?:согласно|в\s+соответствии\s+с)\s+котор\w+|\bкотор\w+\s+(?:устанавливает|предусматривает|гласит|требует|запрещает|разрешает)\b",
+            r"|\b\d{1,3}(?:[,.]\d+)?(?:\s*[-–]\s*\d+)?\s*(?:м\b|км\b|метр\w*|дн(?:я|ей|ю)\b|рабоч\w*|календарн\w*|месяц\w*|лет\b|год(?:а|у|ам)?\b|час\w*|минут\w*|руб\w*|процент\w*|%)",
+        ))
+        .expect("marker regex")
+    })
+}
+
+fn reason_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\bтак\s+как\b|\bпоскольку\b|\bпотому\s+что\b|\bпо\s+причине\b|\bв\s+связи\s+с\s+тем,?\s+что\b|\bиз-за\b|\bввиду\s+того\b|\bучитывая\b|\bисходя\s+из\b")
+            .expect("reason regex")
+    })
+}
+
+/// Verb forms that make a clause a procedural step, not a statement of the
+/// rule: «уведомляем», «принято решение», «рассмотрено», «руководствуясь».
+const FRAME: &[&str] = &[
+    "уведомляем",
+    "уведомляет",
+    "уведомляю",
+    "сообщаем",
+    "сообщает",
+    "сообщаю",
+    "информируем",
+    "информирует",
+    "информирую",
+    "направляем",
+    "направляет",
+    "направляется",
+    "направлено",
+    "принято",
+    "принят",
+    "принята",
+    "приняты",
+    "принял",
+    "приняла",
+    "приняли",
+    "рассмотрено",
+    "рассмотрен",
+    "рассмотрена",
+    "рассмотрел",
+    "рассмотрела",
+    "рассмотрели",
+    "постановил",
+    "постановила",
+    "постановляет",
+    "определил",
+    "определила",
+    "определяет",
+    "решил",
+    "решила",
+    "отказано",
+    "отказать",
+    "признать",
+    "вынесено",
+    "вынесен",
+    "руководствуясь",
+    "составлен",
+    "составлено",
+    "выдано",
+];
+
+/// «подлежит исполнению», «подлежит рассмотрению»: a step, not a rule.
+fn is_frame_pair(a: &str, b: &str) -> bool {
+    a.starts_with("подлеж")
+        && matches!(
+            b,
+            "исполнению"
+                | "рассмотрению"
+                | "применению"
+                | "удовлетворению"
+                | "оплате"
+                | "уплате"
+        )
+}
+
+fn has_frame(words: &[&str]) -> bool {
+    words.iter().any(|w| FRAME.contains(w)) || words.windows(2).any(|p| is_frame_pair(p[0], p[1]))
+}
+
+/// Words that introduce a reference as a citation.
+const INTRODUCERS: &[&str] =
+    &["согласно", "соответствии", "рамках", "основании", "силу", "исполнение", "реализации", "редакции"];
+
+/// Whether the mention at `r` (starting in sentence `si`) comes with an
+/// explanation. A reference whose title holds full stops may span several
+/// sentences of the segmenter; they are read as one.
+fn is_explained(text: &Text, si: usize, r: Range<usize>) -> bool {
+    let sj = text.sentence_at(r.end.saturating_sub(1)).unwrap_or(si).max(si);
+    let (s_start, s_end) = (text.sentences[si].start, text.sentences[sj].end.max(r.end));
+    let sentence = text.slice(s_start, s_end);
+    let next = text.sentences.get(sj + 1).map_or("", |n| text.slice(n.start, n.end));
+    let around = format!("{} {}", text.slice(s_start, r.start), text.slice(r.end, s_end));
+    // 1. Explanation, consequence, the reader's rights, a concrete term.
+    if marker_re().is_match(&around) || marker_re().is_match(next) {
+        return true;
+    }
+    // 2. A reason in words.
+    if reason_re().is_match(&around) {
+        return true;
+    }
+    // 5. The rule quoted after a colon; a reason field to fill in next.
+    let next_end = text.sentences.get(sj + 1).map_or(s_end, |n| n.end);
+    if quotes_rule(text.slice(r.end, next_end)) || quotes_rule(next) || reason_field(text, sj + 1) {
+        return true;
+    }
+    let first = text.sentences[si].tokens.start;
+    let last = text.sentences[sj].tokens.end;
+    let tokens = &text.tokens[first..last];
+    let words = |from: usize, to: usize| -> Vec<&str> {
+        tokens
+            .iter()
+            .filter(|t| t.start >= from && t.end <= to && t.kind != TokenKind::Punct)
+            .map(|t| t.norm.as_str())
+            .collect()
+    };
+    let words_before = words(s_start, r.start);
+    let words_after = words(r.end, s_end);
+    // 4. In brackets after a statement.
+    if inside_brackets(text, s_start, r.start) && words_before.len() + words_after.len() >= 5 {
+        return true;
+    }
+    // 3. The reference opens the sentence (after a short lead-in such as
+    //    «Сообщаем, что», «Также,») and the clause after it states the rule.
+    let lead = words_before.iter().rposition(|w| *w == "что").map_or(0, |p| p + 1);
+    let intro = &words_before[lead..];
+    let opens = intro.len() <= 4
+        && (intro.is_empty() || intro.iter().any(|w| INTRODUCERS.contains(w)) || intro.len() <= 1)
+        && !intro.iter().any(|w| w.starts_with("руководств"))
+        && !label_only(sentence);
+    // The article named in brackets: «по статье 275 УК РФ («Государственная измена»)».
+    if text.slice(r.end, s_end).trim_start().starts_with(['(']) && {
+        let inner = text.slice(r.end, s_end).trim_start()[1..].trim_start();
+        inner.starts_with(['«', '"'])
+    } {
+        return true;
+    }
+    let clause = words(skip_bracketed(text, s_end, r.end), s_end);
+    // Where the rule is written, then what it says: «закрепление в статье 7
+    // закона полномочий федеральных органов …».
+    if words_before.last() == Some(&"в") && clause.len() >= 3 && !has_frame(&clause[..3]) {
+        return true;
+    }
+    if opens && clause.len() >= 4 && !has_frame(&clause[..clause.len().min(3)]) {
+        return true;
+    }
+    // 4. A citation at the end of a clause that states something.
+    let k = words_before.len();
+    let cited = k >= 2 && INTRODUCERS.contains(&words_before[k - 1])
+        || k >= 3 && words_before[k - 2] == "соответствии";
+    // Also a reference closing the sentence after a comma or a dash:
+    // «…уволен в связи с приёмом основного работника, статья 288 ТК РФ.»
+    let closes =
+        words_after.is_empty() && text.slice(s_start, r.start).trim_end().ends_with([',', '—', '–', '-']);
+    if (cited || closes) && k >= 6 {
+        let clause_before = &words_before[k.saturating_sub(6)..k];
+        if !has_frame(clause_before) && !label_only(sentence) {
+            return true;
+        }
+    }
+    // 4. «Основание: …» right after a sentence that gives the reason.
+    if label_only(sentence) && si > 0 {
+        let p = &text.sentences[si - 1];
+        let prev = text.slice(p.start, p.end);
+        if reason_re().is_match(prev) || marker_re().is_match(prev) {
+            return true;
+        }
+    }
+    false
+}
+
+/// «Основание: …», «Основание отказа: …»: a label and a citation.
+fn label_only(sentence: &str) -> bool {
+    let head = sentence.split(':').next().unwrap_or("");
+    sentence.contains(':') && head.split_whitespace().count() <= 6 && head.to_lowercase().contains("основани")
+}
+
+/// The text of the rule is quoted after a colon: «пункт 5.11.1 Порядка:
+/// "Наличие …"».
+fn quotes_rule(rest: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r#":\s*["«„“]\s*(?:\S+\s+){4}"#).expect("quote regex"));
+    re.is_match(rest)
+}
+
+/// Sentence `i` is a template field for the reason, blank in it or in the
+/// line after: «Причина отказа: ____».
+fn reason_field(text: &Text, i: usize) -> bool {
+    let Some(s) = text.sentences.get(i) else { return false };
+    let has_blank =
+        |s: &crate::text::Sentence| text.sentence_tokens(s).iter().any(|t| t.kind == TokenKind::Placeholder);
+    text.sentence_tokens(s).iter().any(|t| t.kind == TokenKind::Word && t.norm.starts_with("причин"))
+        && (has_blank(s) || text.sentences.get(i + 1).is_some_and(has_blank))
+}
+
+fn inside_brackets(text: &Text, from: usize, pos: usize) -> bool {
+    let before = text.slice(from, pos);
+    before.matches('(').count() > before.matches(')').count()
+}
+
+/// Skips a bracketed remark right after the reference: «(далее — Порядок)».
+fn skip_bracketed(text: &Text, end: usize, pos: usize) -> usize {
+    let rest = text.slice(pos, end.max(pos));
+    let trimmed = rest.trim_start();
+    if trimmed.starts_with('(') {
+        if let Some(close) = trimmed.find(')') {
+            return pos + (rest.len() - trimmed.len()) + close + 1;
+        }
+    }
+    pos
+}
+
+/// A footnote line: «1 Федеральный закон от …», «** Указывается …».
+fn is_footnote(text: &Text, si: usize) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"^(?:\d{1,2}|\*+)\s*[А-ЯЁ]").expect("footnote regex"));
+    let p = &text.paragraphs[text.sentences[si].paragraph];
+    re.is_match(text.slice(p.start, p.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_references;
+    use crate::{Checker, Config};
+
+    fn flagged(s: &str) -> Vec<String> {
+        let checker = Checker::new(Config::default()).unwrap();
+        checker.check(s).findings.into_iter().filter(|f| f.rule == "YS302").map(|f| f.text).collect()
+    }
+
+    fn refs(s: &str) -> Vec<&str> {
+        find_references(s).into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn finds_references() {
+        assert_eq!(
+            refs("в соответствии с п. 3 ч. 1 ст. 7 Федерального закона от 27.07.2010 № 210-ФЗ документы"),
+            ["п. 3 ч. 1 ст. 7 Федерального закона от 27.07.2010 № 210-ФЗ"]
+        );
+        assert_eq!(
+            refs("согласно постановлению Правительства Москвы от 22 февраля 2017 г. № 56-ПП \"Об организации отдыха\" (далее — Порядок)"),
+            ["постановлению Правительства Москвы от 22 февраля 2017 г. № 56-ПП \"Об организации отдыха\""]
+        );
+        assert_eq!(
+            refs("предусмотренное частью 1 статьи 19.34 КоАП РФ, и"),
+            ["частью 1 статьи 19.34 КоАП РФ"]
+        );
+        assert_eq!(
+            refs("Согласно п. 4.5.2.1 ГОСТ Р 52766-2007 «Дороги»"),
+            ["п. 4.5.2.1 ГОСТ Р 52766-2007 «Дороги»"]
+        );
+        assert_eq!(refs("пункт 5.11.1 Порядка: текст"), ["пункт 5.11.1 Порядка"]);
+        assert_eq!(
+            refs("частью 1 статьи 16.9, статьями 16.13, 16.14 и частями 2 и 3 статьи 16.23 Кодекса Российской Федерации об административных правонарушениях"),
+            ["частью 1 статьи 16.9, статьями 16.13, 16.14 и частями 2 и 3 статьи 16.23 Кодекса Российской Федерации об административных правонарушениях"]
+        );
+        // Not references: a code named without an article, a statute in general.
+        assert!(refs("требованиями, предусмотренными ПДД РФ для движения пешеходов").is_empty());
+        assert!(refs("в соответствии с действующим законодательством").is_empty());
+        assert!(refs("в части 2 раза чаще").is_empty());
+        assert!(refs("Согласно Федеральному закону «О полиции», контроль ведёт Госавтоинспекция.").is_empty());
+        assert!(refs("по указанию Президента Российской Федерации от 6 декабря 2012 года").is_empty());
+    }
+
+    #[test]
+    fn flags_bare_references() {
+        assert_eq!(
+            flagged("Ваше обращение рассмотрено в соответствии с Федеральным законом от 02.05.2006 № 59-ФЗ «О порядке рассмотрения обращений граждан Российской Федерации»."),
+            ["Федеральным законом от 02.05.2006 № 59-ФЗ «О порядке рассмотрения обращений граждан Российской Федерации»"]
+        );
+        assert_eq!(
+            flagged("Данная информация распространяется в нарушение требований Федерального закона № 244-ФЗ, в том числе установленных частями 1-3 статьи 5 указанного Федерального закона."),
+            ["Федерального закона № 244-ФЗ"]
+        );
+        assert_eq!(
+            flagged("Руководствуясь ст. 328 Гражданского процессуального кодекса РФ, судебная коллегия определила: решение оставить без изменения."),
+            ["ст. 328 Гражданского процессуального кодекса РФ"]
+        );
+        assert_eq!(
+            flagged("Обязанность по уплате таможенных платежей подлежит исполнению в соответствии со статьей 30 Федерального закона от 3 августа 2018 г. № 289-ФЗ."),
+            ["статьей 30 Федерального закона от 3 августа 2018 г. № 289-ФЗ"]
+        );
+        assert_eq!(
+            flagged("Основание: пункт 6.4 Порядка организации отдыха и оздоровления детей, утвержденного постановлением Правительства Москвы от 22 февраля 2017 г. № 56-ПП."),
+            ["пункт 6.4 Порядка"]
+        );
+    }
+
+    #[test]
+    fn accepts_explained_references() {
+        // The clause after the reference states the rule.
+        assert!(flagged("Согласно п. 4.5.2.1 ГОСТ Р 52766-2007 «Дороги автомобильные общего пользования», пешеходные переходы в населенных пунктах располагаются через 200-300 метров.").is_empty());
+        assert!(flagged("Согласно п. 24.2 ПДД РФ допускается движение велосипедистов по правому краю проезжей части, если отсутствует велосипедная дорожка.").is_empty());
+        // The reader's right and the deadline are said.
+        assert!(flagged("В соответствии со статьей 15.2 Федерального закона от 27.07.2006 № 149-ФЗ доступ к материалам должен быть ограничен в течение 3 рабочих дней.").is_empty());
+        assert!(flagged("Решение принято на основании ч. 1 ст. 7 Федерального закона от 27.07.2010 № 210-ФЗ. Это значит, что справку из налоговой вам приносить не нужно.").is_empty());
+        // A citation after a plain statement.
+        assert!(flagged("Брошенные самокаты могут быть эвакуированы на специальную стоянку в рамках постановления Правительства Москвы от 29.11.2023 № 2334-ПП.").is_empty());
+        assert!(
+            flagged("Решение можно обжаловать в суде в течение трёх месяцев (ст. 219 КАС РФ).").is_empty()
+        );
+        // The rule quoted after a colon.
+        assert!(flagged("Причина отказа: пункт 5.11.1 Порядка: \"Наличие в отношении одного и того же ребёнка другого заявления в текущем календарном году\".").is_empty());
+    }
+
+    #[test]
+    fn accepts_explanations_in_templates_and_neighbouring_lines() {
+        // «Основание:» right after the sentence that gives the reason.
+        assert!(flagged("Результат рассмотрения заявления: учитывая получение услуг отдыха в предыдущие годы, оказание услуг в 2024 году не представляется возможным.\nОснование: пункты 3.9. и 9.1.1. Порядка, утвержденного постановлением Правительства Москвы от 22 февраля 2017 г. № 56-ПП.").is_empty());
+        // The rule quoted on the next line.
+        assert!(flagged("Основание: пункт 6.4 Порядка, утвержденного постановлением Правительства Москвы от 22 февраля 2017 г. № 56-ПП:\n\"Необходимость личной явки заявителя в офис учреждения\".").is_empty());
+        // A reason field of a template.
+        assert!(flagged("Основание отказа: Порядок, утвержденный постановлением Правительства Москвы от 22 февраля 2017 г. № 56-ПП.\nПричина отказа: __________").is_empty());
+        // The article named in brackets.
+        assert!(flagged("Возбуждено уголовное дело по статье 275 Уголовного кодекса Российской Федерации («Государственная измена»).").is_empty());
+        // The rule stated in the next sentence.
+        assert!(flagged("Перечень доходов, не облагаемых налогом, содержится в статье 217 Налогового кодекса РФ. Согласно пункту 1 статьи 217 Налогового кодекса РФ не облагаются налогом пособия по беременности.").is_empty());
+    }
+
+    #[test]
+    fn one_finding_per_norm() {
+        let s = "Дело об административном правонарушении, предусмотренном частью 1 статьи 19.34 КоАП РФ, рассмотрено. АДС совершила правонарушение, предусмотренное частью 1 статьи 19.34 КоАП РФ.";
+        assert_eq!(flagged(s).len(), 1);
+        let explained_later = format!("{s} Часть 1 статьи 19.34 КоАП РФ предусматривает штраф за работу иностранного агента без включения в реестр.");
+        assert!(flagged(&explained_later).is_empty());
+    }
+}
