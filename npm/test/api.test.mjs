@@ -101,20 +101,21 @@ test('options: custom dictionaries in the format of dictionaries/*.toml', () => 
   const source = `
 rule = "YS190"
 [[entry]]
-phrase = "отработка обращения"
-suggestions = ["ответ на обращение"]
-explanation = "Внутренний жаргон ведомства."
-examples = [{ bad = "Отработка обращения завершена.", good = "Ответ на обращение готов." }]
+phrase = "карточка контроля"
+suggestions = ["поручение"]
+explanation = "Внутренний термин документооборота, читателю он ничего не говорит."
+examples = [{ bad = "Ваше обращение поставлено на карточку контроля.", good = "По вашему обращению дано поручение." }]
 `;
   const checker = new Checker({ dictionaries: [{ name: 'org.toml', source }] });
-  const report = checker.check('Сообщаем, что отработка обращений завершена в срок.');
+  const report = checker.check('Ваше обращение поставлено на карточки контроля в управе.');
   const f = report.findings.find((f) => f.rule === 'YS190');
   assert.ok(f, JSON.stringify(report.findings));
-  assert.equal(f.text, 'отработка обращений');
-  assert.deepEqual(f.suggestions, ['ответ на обращение']);
+  assert.equal(f.text, 'карточки контроля');
+  assert.deepEqual(f.suggestions, ['поручение']);
+  assert.ok(!new Checker().check('Ваше обращение поставлено на карточки контроля.').findings.some((f) => f.rule === 'YS190'));
 
   const only = new Checker({ no_builtin_dictionaries: true, dictionaries: [{ name: 'org.toml', source }] });
-  const found = only.check(`${REFUSAL} Отработка обращения завершена.`).findings.map((f) => f.rule);
+  const found = only.check(`${REFUSAL} Обращение поставлено на карточку контроля.`).findings.map((f) => f.rule);
   assert.ok(found.includes('YS190') && !found.includes('YS101'), found.join());
 
   new Checker({ allowed_abbreviations: ['МФЦ', 'ГИБДД'] }); // accepted
