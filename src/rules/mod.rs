@@ -3,6 +3,7 @@
 
 mod dictionary;
 pub mod markdown;
+mod refusal;
 mod ys101_compound_preposition;
 mod ys102_stock_phrase;
 mod ys103_split_predicate;
@@ -17,6 +18,12 @@ mod ys202_long_paragraph;
 mod ys301_unexplained_abbreviation;
 mod ys302_bare_legal_reference;
 mod ys303_vague_reference;
+mod ys310_refusal_decision;
+mod ys311_refusal_reason;
+mod ys312_refusal_next_step;
+mod ys313_refusal_deadline;
+mod ys314_refusal_appeal;
+mod ys315_refusal_contacts;
 
 mod syntax;
 
@@ -50,6 +57,12 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(ys301_unexplained_abbreviation::UnexplainedAbbreviation),
         Box::new(ys302_bare_legal_reference::BareLegalReference),
         Box::new(ys303_vague_reference::VagueReference),
+        Box::new(ys310_refusal_decision::RefusalDecision),
+        Box::new(ys311_refusal_reason::RefusalReason),
+        Box::new(ys312_refusal_next_step::RefusalNextStep),
+        Box::new(ys313_refusal_deadline::RefusalDeadline),
+        Box::new(ys314_refusal_appeal::RefusalAppeal),
+        Box::new(ys315_refusal_contacts::RefusalContacts),
     ]
 }
 
