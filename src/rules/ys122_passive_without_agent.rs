@@ -131,7 +131,7 @@ impl Rule for PassiveWithoutAgent {
         for s in &text.sentences {
             let range = s.tokens.clone();
             let quotes = quoted(text, s);
-            let tags = tags(text, s);
+            let tags = tags(ctx, s);
             for i in range.clone() {
                 let t = &text.tokens[i];
                 if t.kind != TokenKind::Word {
@@ -172,7 +172,7 @@ impl Rule for PassiveWithoutAgent {
                 while b < range.end && !boundary(text, b, &quotes, range.start) {
                     b += 1;
                 }
-                if (a..b).any(|j| j != i && is_agent(text, s, &tags, j)) || name_follows(text, s, i) {
+                if (a..b).any(|j| j != i && is_agent(text, s, tags, j)) || name_follows(text, s, i) {
                     continue;
                 }
                 // Include an auxiliary: «было рассмотрено», «будут направлены».
