@@ -354,3 +354,34 @@ examples = [{ bad = "Данный ответ подготовлен.", good = "�
     let err = Checker::new(bad).err().expect("refused").to_string();
     assert!(err.contains("org.toml"), "{err}");
 }
+
+#[test]
+fn every_predicate_verb_follows_its_light_verb_in_the_main_forms() {
+    use crate::morph::conjugate::{conjugate_like, inflect, VerbForm::*};
+    let mut missing = Vec::new();
+    for (name, src) in BUILTIN {
+        let file = DictFile::parse(src).unwrap();
+        if file.kind != DictKind::Predicate {
+            continue;
+        }
+        for e in &file.entries {
+            let Some(verb) = &e.verb else { continue };
+            let light = e.phrase.split_whitespace().next().unwrap();
+            for form in [Infinitive, Pres3Sg, Pres3Pl, PastMasc, PastFem, PastNeut, PastPlural] {
+                // «будет иметь возможность» has no «будет мочь».
+                if verb == "мочь" && form == Infinitive {
+                    continue;
+                }
+                let Some(lf) = inflect(light, form) else {
+                    missing.push(format!("{name}: «{light}» has no {form:?}"));
+                    continue;
+                };
+                let lf = lf.replace('ё', "е");
+                if conjugate_like(light, &lf, verb).is_none() {
+                    missing.push(format!("{name}: «{}» → «{verb}»: no {form:?} for «{lf}»", e.phrase));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
