@@ -60,3 +60,4 @@ pub fn stem(norm: &str) -> String {
 }
 
 pub mod conjugate;
+pub mod heuristics;

@@ -8,12 +8,20 @@ mod ys102_stock_phrase;
 mod ys103_split_predicate;
 mod ys104_empty_word;
 mod ys105_intensifier;
+mod ys120_verbal_noun_overload;
+mod ys121_genitive_chain;
+mod ys122_passive_without_agent;
 mod ys190_organisation_dictionary;
 mod ys201_long_sentence;
 mod ys202_long_paragraph;
 mod ys301_unexplained_abbreviation;
 mod ys302_bare_legal_reference;
 mod ys303_vague_reference;
+
+mod syntax;
+
+#[cfg(test)]
+mod testkit;
 
 use std::collections::BTreeMap;
 
@@ -33,6 +41,9 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(ys103_split_predicate::SplitPredicate),
         Box::new(ys104_empty_word::EmptyWord),
         Box::new(ys105_intensifier::Intensifier),
+        Box::new(ys120_verbal_noun_overload::VerbalNounOverload),
+        Box::new(ys121_genitive_chain::GenitiveChain),
+        Box::new(ys122_passive_without_agent::PassiveWithoutAgent),
         Box::new(ys190_organisation_dictionary::OrganisationDictionary),
         Box::new(ys201_long_sentence::LongSentence),
         Box::new(ys202_long_paragraph::LongParagraph),
