@@ -85,9 +85,12 @@ struct Judgement {
     note: String,
 }
 
-/// Verdicts keyed by (rule, file, start, end). Lines starting with `#` and
-/// the header are skipped.
-fn load_judgements(path: &Path) -> Result<BTreeMap<(String, String, usize, usize), Judgement>, String> {
+/// (rule, file, start, end) of a finding.
+type Key = (String, String, usize, usize);
+
+/// Verdicts keyed by finding. Lines starting with `#` and the header are
+/// skipped.
+fn load_judgements(path: &Path) -> Result<BTreeMap<Key, Judgement>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut out = BTreeMap::new();
     for (n, line) in text.lines().enumerate() {
