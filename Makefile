@@ -5,7 +5,7 @@ SHELL := /bin/bash
 CORPUS ?= ../shared/corpus/real
 export YASNO_CORPUS := $(abspath $(CORPUS))
 
-.PHONY: run test test-rust lint bench eval setup-rust docs setup-sarif test-sarif test-cli
+.PHONY: run test test-rust lint bench eval setup-rust docs setup-sarif test-sarif test-cli peers
 
 setup-rust:
 	@command -v cargo >/dev/null || { echo "cargo is required (rustup)"; exit 2; }
@@ -45,3 +45,8 @@ test-sarif: setup-rust setup-sarif
 # (docs/evaluation.md). EVAL_ARGS="--docs --sample 20 --rule YS101" to vary.
 eval: setup-rust
 	cargo run --release --example eval -- $(EVAL_ARGS)
+
+# Side-by-side evaluation against krrkt, ruts and razdel (installed from PyPI
+# into a throwaway virtualenv). Prints a Markdown report; see docs/benchmarks.md.
+peers: setup-rust
+	bash bench/peers/run.sh $(CORPUS)

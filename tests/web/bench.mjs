@@ -1,0 +1,71 @@
+// Web bench (`make bench-web`): time from page load to the first highlights
+// on a 30 KB document, and from a keystroke to updated highlights.
+// Prints figures; asserts nothing (targets live here, not in tests).
+
+import { readFileSync } from "node:fs";
+import { corpusFiles, launch, serve } from "./harness.mjs";
+
+const TARGET_BYTES = 30 * 1024;
+const RUNS = Number(process.env.RUNS || 7);
+
+/** Real documents from the corpus, joined up to 30 KB of UTF-8. */
+function document30k() {
+  let text = "";
+  for (const f of corpusFiles()) {
+    for (const para of readFileSync(f, "utf8").split(/\n\s*\n/)) {
+      const next = `${text}${para.trim()}\n\n`;
+      if (Buffer.byteLength(next) > TARGET_BYTES) return text;
+      text = next;
+    }
+  }
+  return text;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (xs) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}; ${xs.length} runs)`;
+
+const text = document30k();
+const server = await serve();
+const { browser, close } = await launch();
+try {
+  console.log(`document: ${Buffer.byteLength(text)} bytes UTF-8, ${text.length} characters`);
+  const results = { cold: [], warm: [], check: [], keystroke: [], findings: 0 };
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
+    // The page restores the tab's draft on load: put the document there and reload.
+    await page.evaluate((t) => sessionStorage.setItem("yasno.draft", t), text);
+    for (const mode of ["cold", "warm"]) {
+      await cdp.send("Network.setCacheDisabled", { cacheDisabled: mode === "cold" });
+      await page.reload();
+      await page.waitForFunction(() => document.documentElement.dataset.state === "idle", null, { timeout: 30_000 });
+      const t = await page.evaluate(() => performance.getEntriesByName("yasno:first-highlights")[0]?.startTime);
+      if (t === undefined) throw new Error("no highlights");
+      results[mode].push(t);
+    }
+    const check = await page.evaluate(() => performance.getEntriesByName("yasno:check").at(-1).detail.ms);
+    results.check.push(check);
+    results.findings = await page.locator("#backdrop mark").count();
+
+    // A keystroke in the middle of the text until the highlights are up to date
+    // (includes the debounce pause of the page).
+    await page.$eval("#text", (ta) => ta.setSelectionRange(ta.value.length >> 1, ta.value.length >> 1));
+    await page.focus("#text");
+    const t0 = Date.now();
+    await page.keyboard.type("ж");
+    await page.waitForFunction(() => document.documentElement.dataset.state === "idle");
+    results.keystroke.push(Date.now() - t0);
+    await context.close();
+  }
+  console.log(`highlighted spans: ${results.findings}`);
+  console.log(`page load → first highlights, cold cache: ${fmt(results.cold)}   (target ≤ 300 ms)`);
+  console.log(`page load → first highlights, warm cache: ${fmt(results.warm)}`);
+  console.log(`one check of the document in the worker: ${fmt(results.check)}`);
+  console.log(`keystroke → updated highlights (incl. 100 ms debounce): ${fmt(results.keystroke)}`);
+} finally {
+  await close();
+  server.stop();
+}

@@ -1,0 +1,138 @@
+// Shared set-up of the web tests and the web bench: serve www/ with the same
+// static server as `make run` and drive Debian's Chromium with playwright-core.
+
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const WWW = join(ROOT, "www");
+export const ARTIFACTS = join(ROOT, "test-results", "web");
+/** The real documents: $YASNO_CORPUS, else ../shared/corpus/real beside the repository (or beside the main checkout of a worktree). */
+export const CORPUS = findCorpus();
+
+function findCorpus() {
+  const candidates = [process.env.YASNO_CORPUS, join(ROOT, "../shared/corpus/real")];
+  try {
+    const common = execFileSync("git", ["rev-parse", "--path-format=absolute", "--git-common-dir"], { cwd: ROOT, encoding: "utf8" });
+    candidates.push(join(dirname(common.trim()), "../shared/corpus/real"));
+  } catch {
+    // not a git checkout
+  }
+  const found = candidates.find((c) => c && existsSync(c));
+  if (!found) throw new Error(`corpus not found; set YASNO_CORPUS (tried ${candidates.filter(Boolean).join(", ")})`);
+  return resolve(found);
+}
+export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+
+/** Text of a corpus document by the start of its file name. */
+export function corpusText(prefix) {
+  const name = readdirSync(CORPUS).find((f) => f.startsWith(prefix) && f.endsWith(".txt"));
+  if (!name) throw new Error(`no corpus file ${prefix}* in ${CORPUS}`);
+  return readFileSync(join(CORPUS, name), "utf8");
+}
+
+export function corpusFiles() {
+  return readdirSync(CORPUS)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => join(CORPUS, f));
+}
+
+/** Starts `python3 -m http.server` on a free port; resolves to {url, stop}. */
+export function serve(dir = WWW) {
+  if (!existsSync(join(dir, "pkg"))) throw new Error(`${dir}/pkg is missing: run \`make www-pkg\` first`);
+  return new Promise((ok, fail) => {
+    const p = spawn("python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", dir], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    const onData = (d) => {
+      out += d;
+      const m = out.match(/port (\d+)/);
+      if (m) {
+        p.stdout.off("data", onData);
+        ok({ url: `http://127.0.0.1:${m[1]}/`, stop: () => p.kill() });
+      }
+    };
+    p.stdout.on("data", onData);
+    p.stderr.on("data", () => {}); // request log
+    p.on("error", fail);
+    p.on("exit", (code) => fail(new Error(`http.server exited with ${code}: ${out}`)));
+  });
+}
+
+/** Headless Chromium; playwright gives it a new empty profile directory. */
+export async function launch() {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return { browser, close: () => browser.close() };
+}
+
+/**
+ * A new page that records every request and every console error or page
+ * error, so tests can assert there are none.
+ */
+export async function openPage(browser, url, { width = 1366, height = 900 } = {}) {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    locale: "ru-RU",
+    acceptDownloads: true,
+    reducedMotion: "reduce",
+  });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(url).origin });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const requests = [];
+  const problems = [];
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`console.${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  context.on("weberror", (e) => problems.push(`weberror: ${e.error().message}`));
+  page.on("dialog", (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    d.dismiss();
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
+  return { context, page, requests, problems };
+}
+
+/** Fires a paste event with the given clipboard contents at the editor. */
+export async function paste(page, { text = "", html = "" }) {
+  await page.focus("#text");
+  await page.evaluate(
+    ({ text, html }) => {
+      const dt = new DataTransfer();
+      if (text) dt.setData("text/plain", text);
+      if (html) dt.setData("text/html", html);
+      const ev = new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true });
+      const ta = document.getElementById("text");
+      if (ta.dispatchEvent(ev)) {
+        // Not handled by the page: do what the browser does with plain text.
+        document.execCommand("insertText", false, text);
+      }
+    },
+    { text, html },
+  );
+}
+
+/** Waits until the page shows the report of the editor's current text. */
+export async function waitChecked(page, timeout = 10_000) {
+  await page.waitForFunction(() => document.documentElement.dataset.state === "idle", null, { timeout });
+}

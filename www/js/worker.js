@@ -1,0 +1,83 @@
+// The checking worker: loads the yasno WebAssembly package once and checks
+// texts off the main thread, so typing never waits for a check.
+//
+// Messages in:  {type: "check", id, text, profile}
+//               {type: "extract", id, name, bytes}
+// Messages out: {type: "ready", version, rules, ms}
+//               {type: "report", id, report, ms}
+//               {type: "extracted", id, text} | {type: "failed", id, message}
+
+import * as yasno from "../pkg/index.js";
+
+const t0 = performance.now();
+const checkers = new Map();
+
+const ready = (async () => {
+  await yasno.default();
+  const t1 = performance.now();
+  // Build the default checker now (dictionaries compile here), not on the first keystroke.
+  checkerFor("auto");
+  const t2 = performance.now();
+  const rules = typeof yasno.rules === "function" ? yasno.rules() : [];
+  const version = typeof yasno.version === "function" ? yasno.version() : String(yasno.version || "");
+  // Timings (ms since the worker started): modules loaded, module instantiated, checker built.
+  self.postMessage({ type: "ready", version, rules, timings: { modules: t0, wasm: t1, checker: t2 } });
+})();
+
+ready.catch((err) => {
+  self.postMessage({ type: "fatal", message: String(err && err.message ? err.message : err) });
+});
+
+function checkerFor(profile) {
+  let c = checkers.get(profile);
+  if (!c) {
+    c = new yasno.Checker({ profile });
+    checkers.set(profile, c);
+  }
+  return c;
+}
+
+// After the first check, build the checkers of the other document types one
+// per task while the worker is idle, so that switching the type is instant.
+let prebuilding = false;
+function prebuild() {
+  if (prebuilding) return;
+  prebuilding = true;
+  const rest = ["letter", "refusal", "notice", "template"];
+  const step = () => {
+    const p = rest.shift();
+    if (!p) return;
+    try {
+      checkerFor(p);
+    } catch {
+      return;
+    }
+    setTimeout(step, 50);
+  };
+  setTimeout(step, 200);
+}
+
+self.onmessage = async (e) => {
+  const msg = e.data;
+  try {
+    await ready;
+  } catch {
+    return;
+  }
+  try {
+    if (msg.type === "check") {
+      const t = performance.now();
+      const report = checkerFor(msg.profile || "auto").check(msg.text);
+      self.postMessage({ type: "report", id: msg.id, report, ms: performance.now() - t });
+      prebuild();
+    } else if (msg.type === "extract") {
+      if (typeof yasno.extractText !== "function") {
+        throw new Error("Эта сборка не умеет читать файлы .docx");
+      }
+      const text = yasno.extractText(new Uint8Array(msg.bytes), msg.name);
+      self.postMessage({ type: "extracted", id: msg.id, text });
+    }
+  } catch (err) {
+    self.postMessage({ type: "failed", id: msg.id, request: msg.type, message: String(err && err.message ? err.message : err) });
+  }
+};
