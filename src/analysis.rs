@@ -285,20 +285,39 @@ fn find_decision(text: &Text) -> Option<Range<usize>> {
     all.into_iter().find_map(|(r, weak)| {
         let si = text.sentence_at(r.start)?;
         let s = &text.sentences[si];
-        let sentence = text.slice(s.start, s.end.max(r.end));
+        let around = near(text, s.start..s.end.max(r.end), r.clone());
         // A field label: «Причина отказа: …», «Основание отказа: …».
-        let head = sentence.trim_start().to_lowercase();
+        let head: String =
+            text.slice(s.start, s.end).trim_start().chars().take(12).collect::<String>().to_lowercase();
         if head.starts_with("причин") || head.starts_with("основани") {
             return None;
         }
-        if passing_re().is_match(sentence) {
+        if passing_re().is_match(around) {
             return None;
         }
-        if weak && !application_re().is_match(sentence) {
+        if weak && !application_re().is_match(around) {
             return None;
         }
         Some(r)
     })
+}
+
+/// How far around a match (in tokens) its context is read: a giant
+/// «sentence» of a form without full stops costs no more than a short one.
+/// Counted in tokens, so that no-break spaces change nothing.
+const NEAR: usize = 160;
+
+/// The part of `within` that lies at most `NEAR` tokens around `r`.
+fn near<'a>(text: &Text<'a>, within: Range<usize>, r: Range<usize>) -> &'a str {
+    let first = text.tokens.partition_point(|t| t.start < r.start);
+    let a = text.tokens.get(first.saturating_sub(NEAR)).map_or(0, |t| t.start).min(r.start);
+    let last = text.tokens.partition_point(|t| t.end <= r.end);
+    let b = text
+        .tokens
+        .get((last + NEAR).min(text.tokens.len()).saturating_sub(1))
+        .map_or(text.src.len(), |t| t.end);
+    let (a, b) = (within.start.max(a), within.end.min(b.max(r.end)));
+    &text.src[a.min(b)..b]
 }
 
 /// A heading near the top that names a notice or a decision.
@@ -429,9 +448,11 @@ fn basis_re() -> &'static Regex {
     re(&RE, || r"(?i)\bоснован\w*(?:\s+\S+){0,6}?\s*:".to_string())
 }
 
-/// Span of the sentence holding `pos`, or `pos..pos`.
-fn sentence_span(text: &Text, pos: usize) -> Range<usize> {
-    text.sentence_at(pos).map_or(pos..pos, |i| text.sentences[i].start..text.sentences[i].end)
+/// The sentence holding `r`, at most `NEAR` tokens around it.
+fn sentence_near<'a>(text: &Text<'a>, r: Range<usize>) -> &'a str {
+    let within =
+        text.sentence_at(r.start).map_or(r.clone(), |i| text.sentences[i].start..text.sentences[i].end);
+    near(text, within.start.min(r.start)..within.end.max(r.end), r)
 }
 
 fn has_blank(s: &str) -> bool {
@@ -463,7 +484,7 @@ fn check_refusal(text: &Text, decision: Option<Range<usize>>) -> Refusal {
     checks.push(ElementCheck {
         element: Element::Reason,
         present: reason.is_some(),
-        blank: reason.as_ref().is_some_and(|r| has_blank(&src[sentence_span(text, r.start)])),
+        blank: reason.as_ref().is_some_and(|r| has_blank(sentence_near(text, r.clone()))),
         at: reason,
         note: reason_note,
     });
@@ -472,14 +493,14 @@ fn check_refusal(text: &Text, decision: Option<Range<usize>>) -> Refusal {
     // it can be appealed or in the next one.
     let mut appeal_at = None;
     let mut appeal_note = Some("не сказано, можно ли обжаловать решение");
-    let mut appeal_sentences = Vec::new();
-    for m in appeal_re().find_iter(src) {
+    let mut appeal_sentences = std::collections::HashSet::new();
+    for m in appeal_re().find_iter(src).take(50) {
         let Some(si) = text.sentence_at(m.start()) else { continue };
-        appeal_sentences.push(si);
+        appeal_sentences.insert(si);
         let s = &text.sentences[si];
         let end = text.sentences.get(si + 1).map_or(s.end, |n| n.end);
-        let scope = &src[s.start..end];
-        let here = &src[s.start..s.end];
+        let here = near(text, s.start..s.end, m.range());
+        let scope = near(text, s.start..end, m.range());
         let place = appeal_where_re().is_match(here);
         let time = deadline_re().is_match(scope);
         appeal_at = Some(m.range());
@@ -493,7 +514,7 @@ fn check_refusal(text: &Text, decision: Option<Range<usize>>) -> Refusal {
             break;
         }
     }
-    let appeal_blank = appeal_at.as_ref().is_some_and(|r| has_blank(&src[sentence_span(text, r.start)]));
+    let appeal_blank = appeal_at.as_ref().is_some_and(|r| has_blank(sentence_near(text, r.clone())));
 
     // The next step, not counting the appeal itself.
     let next = next_step_re()

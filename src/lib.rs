@@ -20,6 +20,8 @@ pub mod report;
 pub mod rules;
 pub mod score;
 pub mod text;
+#[cfg(any(feature = "wasm", feature = "wasm-formats"))]
+pub mod wasm;
 
 pub use config::{Config, ConfigError, ExtraDictionary, OptionValue, Profile, RuleConfig};
 pub use report::{apply_edits, Category, DocKind, Edit, Finding, Report, Severity, SCHEMA_VERSION};
