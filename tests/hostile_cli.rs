@@ -95,6 +95,91 @@ fn legacy_encodings_are_named_and_the_other_files_checked() {
 }
 
 #[test]
+fn invalid_utf8_names_the_file_and_byte_and_the_others_are_checked() {
+    let t = project();
+    write(t.path(), "a.txt", LETTER.as_bytes());
+    // A UTF-8 letter with one broken byte after «Уважаемый заявитель!\n\n».
+    let at = LETTER.find("Ваше").unwrap();
+    let mut broken = LETTER.as_bytes().to_vec();
+    broken.insert(at, 0xC0);
+    write(t.path(), "broken.txt", &broken);
+    // The same through a byte order mark: the offset is still the file's.
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend(&broken);
+    write(t.path(), "bom.md", &bom);
+    write(t.path(), "z.txt", LETTER.as_bytes());
+    let out = yasno(t.path())
+        .args(["check", "--format", "json", "a.txt", "broken.txt", "bom.md", "z.txt"])
+        .assert()
+        .code(2);
+    let v = json(&out.get_output().stdout);
+    let paths: Vec<_> = v["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["a.txt", "z.txt"]);
+    assert_eq!(placed(&v, 0), placed(&v, 1));
+    assert!(!placed(&v, 1).is_empty());
+    assert_eq!(
+        errors(&v),
+        [
+            ("broken.txt".into(), format!("not valid UTF-8 at byte {at}")),
+            ("bom.md".into(), format!("not valid UTF-8 at byte {}", at + 3)),
+        ]
+    );
+    // The text output names them too, on standard error.
+    let out = yasno(t.path()).args(["check", "broken.txt", "z.txt"]).assert().code(2);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains(&format!("broken.txt: not valid UTF-8 at byte {at}")), "{stderr}");
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(stdout.contains("z.txt:"), "{stdout}");
+    // Standard input: named by --stdin-filename.
+    let out = yasno(t.path())
+        .args(["check", "--format", "json", "--stdin-filename", "письмо.txt", "-"])
+        .write_stdin(broken)
+        .assert()
+        .code(2);
+    let v = json(&out.get_output().stdout);
+    assert_eq!(errors(&v), [("письмо.txt".into(), format!("not valid UTF-8 at byte {at}"))]);
+}
+
+#[test]
+fn a_legacy_encoding_is_a_fallback_in_a_mixed_folder() {
+    // Old letters in Windows-1251 beside new ones in UTF-8: one
+    // `--encoding cp1251` checks both alike and fixes each in its encoding.
+    let t = project();
+    write(t.path(), "new.txt", LETTER.as_bytes());
+    write(t.path(), "old.txt", &encode(encoding_rs::WINDOWS_1251, LETTER));
+    let v = json(
+        &yasno(t.path())
+            .args([
+                "check",
+                "--format",
+                "json",
+                "--fail-on",
+                "never",
+                "--encoding",
+                "cp1251",
+                "new.txt",
+                "old.txt",
+            ])
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    );
+    assert!(errors(&v).is_empty(), "{v}");
+    assert_eq!(placed(&v, 0), placed(&v, 1));
+    yasno(t.path())
+        .args(["check", "--fix", "--fail-on", "never", "--encoding", "cp1251", "new.txt", "old.txt"])
+        .assert()
+        .success();
+    let new = std::fs::read_to_string(t.path().join("new.txt")).expect("still UTF-8");
+    let old_bytes = std::fs::read(t.path().join("old.txt")).unwrap();
+    let (old, _, bad) = encoding_rs::WINDOWS_1251.decode(&old_bytes);
+    assert!(!bad);
+    assert!(new.contains("из-за отсутствия паспорта"), "{new}");
+    assert_eq!(old, new);
+}
+
+#[test]
 fn encoding_option_decodes_and_places_findings_as_in_utf8() {
     let t = project();
     write(t.path(), "utf8.txt", LETTER.as_bytes());
@@ -227,7 +312,9 @@ fn mixed_project() -> TempDir {
 #[test]
 fn output_is_byte_identical_in_any_thread_count() {
     let t = mixed_project();
-    for format in ["json", "sarif"] {
+    // Each run checks the whole corpus (a debug build): JSON in three thread
+    // counts, SARIF in two.
+    for (format, others) in [("json", &["4", "2"][..]), ("sarif", &["4"][..])] {
         let run = |threads: &str| {
             yasno(t.path())
                 .env("RAYON_NUM_THREADS", threads)
@@ -240,7 +327,7 @@ fn output_is_byte_identical_in_any_thread_count() {
         };
         let one = run("1");
         assert!(one.len() > 10_000, "{format}: {} bytes", one.len());
-        for threads in ["4", "2", "1"] {
+        for &threads in others {
             assert!(run(threads) == one, "{format} with {threads} threads differs from one thread");
         }
     }

@@ -134,8 +134,8 @@ pub fn process(
     };
     // Text formats: binary files, UTF-16 and legacy encodings are named (or
     // decoded with --encoding); from here on the text is UTF-8.
-    let bytes = if format.is_paragraph_based() {
-        bytes
+    let (bytes, file_encoding) = if format.is_paragraph_based() {
+        (bytes, encoding_rs::UTF_8)
     } else {
         match super::encoding::to_utf8(bytes, encoding) {
             Ok(b) => b,
@@ -165,7 +165,7 @@ pub fn process(
                 checked.diff = Some(unified_diff(&path, source, &fixed_text));
                 checked.fixed = n;
             } else if let Input::File(p) = input {
-                let encoded = match super::encoding::from_utf8(&fixed_text, encoding) {
+                let encoded = match super::encoding::from_utf8(&fixed_text, file_encoding) {
                     Ok(b) => b,
                     Err(e) => {
                         result.outcome = Err(format!("cannot write the fixes: {e}; the file is unchanged"));

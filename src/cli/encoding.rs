@@ -12,14 +12,25 @@ pub fn parse_label(label: &str) -> Result<&'static Encoding, String> {
         .ok_or_else(|| format!("unknown encoding `{label}` (try cp1251, koi8-r, cp866, utf-16le, utf-8)"))
 }
 
-/// The text of a file as UTF-8 bytes. `forced`: the `--encoding` given,
-/// else the file must be UTF-8 (a UTF-8 byte order mark is fine).
-pub fn to_utf8(bytes: Vec<u8>, forced: Option<&'static Encoding>) -> Result<Vec<u8>, String> {
+/// The text of a file as UTF-8 bytes, and the encoding it was read in (to
+/// write fixes back in). `forced`: the `--encoding` given, else the file must
+/// be UTF-8 (a UTF-8 byte order mark is fine). A legacy single-byte encoding
+/// is a fallback: a file that is valid UTF-8 is read as UTF-8 (Cyrillic in
+/// Windows-1251 or KOI8-R is never valid UTF-8), so one `--encoding cp1251`
+/// serves a folder where old and new files are mixed.
+pub fn to_utf8(
+    bytes: Vec<u8>,
+    forced: Option<&'static Encoding>,
+) -> Result<(Vec<u8>, &'static Encoding), String> {
     match forced {
-        Some(enc) if enc != UTF_8 => {
+        Some(enc)
+            if enc == UTF_16LE
+                || enc == UTF_16BE
+                || (enc != UTF_8 && std::str::from_utf8(&bytes).is_err()) =>
+        {
             let text = decode_strict(&bytes, enc)?;
             check_nul(text.as_bytes())?;
-            Ok(text.into_bytes())
+            Ok((text.into_bytes(), enc))
         }
         _ => {
             if let Some(utf16) = utf16_bom(&bytes) {
@@ -37,15 +48,17 @@ pub fn to_utf8(bytes: Vec<u8>, forced: Option<&'static Encoding>) -> Result<Vec<
                     None => format!("not valid UTF-8 at byte {at}"),
                 });
             }
-            Ok(bytes)
+            Ok((bytes, UTF_8))
         }
     }
 }
 
 /// Encodes fixed text back into the file's encoding; an error when the
 /// encoding cannot hold some character of it.
-pub fn from_utf8(text: &str, enc: Option<&'static Encoding>) -> Result<Vec<u8>, String> {
-    let Some(enc) = enc.filter(|e| *e != UTF_8) else { return Ok(text.as_bytes().to_vec()) };
+pub fn from_utf8(text: &str, enc: &'static Encoding) -> Result<Vec<u8>, String> {
+    if enc == UTF_8 {
+        return Ok(text.as_bytes().to_vec());
+    }
     if enc == UTF_16LE || enc == UTF_16BE {
         // The Encoding Standard has no UTF-16 encoder.
         let units = text.encode_utf16();
@@ -167,8 +180,10 @@ mod tests {
             assert!(e.contains(&format!("--encoding {label}")), "{e}");
             // Decoded with the label suggested, it is the text again.
             let forced = parse_label(label).unwrap();
-            assert_eq!(to_utf8(encoded(enc), Some(forced)).unwrap(), TEXT.as_bytes());
-            assert_eq!(from_utf8(TEXT, Some(enc)).unwrap(), encoded(enc));
+            assert_eq!(to_utf8(encoded(enc), Some(forced)).unwrap(), (TEXT.as_bytes().to_vec(), enc));
+            assert_eq!(from_utf8(TEXT, enc).unwrap(), encoded(enc));
+            // A UTF-8 file stays UTF-8 under a legacy --encoding.
+            assert_eq!(to_utf8(TEXT.into(), Some(forced)).unwrap(), (TEXT.as_bytes().to_vec(), UTF_8));
         }
     }
 
@@ -188,8 +203,8 @@ mod tests {
         let mut bom = vec![0xFF, 0xFE];
         bom.extend(&le);
         assert!(to_utf8(bom, None).unwrap_err().starts_with("UTF-16 text (byte order mark"));
-        assert_eq!(to_utf8(le.clone(), Some(UTF_16LE)).unwrap(), TEXT.as_bytes());
-        assert_eq!(from_utf8(TEXT, Some(UTF_16LE)).unwrap(), le);
+        assert_eq!(to_utf8(le.clone(), Some(UTF_16LE)).unwrap(), (TEXT.as_bytes().to_vec(), UTF_16LE));
+        assert_eq!(from_utf8(TEXT, UTF_16LE).unwrap(), le);
         let be: Vec<u8> = TEXT.encode_utf16().flat_map(u16::to_be_bytes).collect();
         assert!(to_utf8(be, None).unwrap_err().contains("--encoding utf-16be"));
     }
@@ -201,7 +216,7 @@ mod tests {
         assert_eq!(e, "not valid UTF-16LE at byte 2");
         assert!(parse_label("cp-nonsense").is_err());
         assert_eq!(parse_label("CP1251").unwrap(), encoding_rs::WINDOWS_1251);
-        let e = from_utf8("Ёлка 😀", Some(encoding_rs::WINDOWS_1251)).unwrap_err();
+        let e = from_utf8("Ёлка 😀", encoding_rs::WINDOWS_1251).unwrap_err();
         assert!(e.contains('😀'), "{e}");
     }
 }

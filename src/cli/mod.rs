@@ -110,8 +110,10 @@ struct InputArgs {
     /// Document kind for every file (overrides yasno.toml).
     #[arg(long, value_enum)]
     profile: Option<ProfileArg>,
-    /// The encoding of text files (.txt, .md, .html, templates) when it is not
-    /// UTF-8: cp1251, koi8-r, cp866, utf-16le, … (.docx/.odt are unaffected).
+    /// The encoding of text files (.txt, .md, .html, templates) that are not
+    /// UTF-8: cp1251, koi8-r, cp866, utf-16le, … Files that are valid UTF-8
+    /// are still read as UTF-8 (except with utf-16*); --fix writes each file
+    /// back in its own encoding; .docx/.odt are unaffected.
     #[arg(long, value_name = "LABEL")]
     encoding: Option<String>,
 }
