@@ -91,3 +91,41 @@ fn docx_with_100_000_paragraphs_through_the_binary() {
     assert_eq!(f.iter().filter(|x| x["rule"] == "YS101").count(), n);
     assert_eq!((in_paragraph(1), in_paragraph(n as u64)), (1, 1));
 }
+
+#[test]
+#[cfg_attr(debug_assertions, ignore = "needs a release build: make test-large")]
+fn one_megabyte_line_through_the_binary() {
+    // No line break and no sentence end in 1 MB, a finding every few words,
+    // emoji and combining accents on the way: every column is still counted
+    // from the line start, in characters and in UTF-16 code units.
+    let unit = "в связи с 😀 осуществлением прове\u{301}рки данных заявителя ";
+    let text = unit.repeat(1_000_000 / unit.len() + 1);
+    let t = tempfile::tempdir().unwrap();
+    std::fs::write(t.path().join("yasno.toml"), "").unwrap();
+    std::fs::write(t.path().join("line.txt"), &text).unwrap();
+    let run = |format: &str| {
+        Command::new(env!("CARGO_BIN_EXE_yasno"))
+            .current_dir(t.path())
+            .args(["check", "--format", format, "--fail-on", "never", "line.txt"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let v: serde_json::Value = serde_json::from_slice(&run("json")).unwrap();
+    let found = v["files"][0]["findings"].as_array().unwrap();
+    let ys101: Vec<_> = found.iter().filter(|f| f["rule"] == "YS101").collect();
+    assert_eq!(ys101.len(), text.matches("в связи с").count());
+    for f in [ys101[0], ys101[ys101.len() / 2], ys101[ys101.len() - 1]] {
+        let start = f["start"].as_u64().unwrap() as usize;
+        assert_eq!(f["line"], 1);
+        assert_eq!(f["column"].as_u64().unwrap() as usize, text[..start].chars().count() + 1);
+    }
+    let sarif: serde_json::Value = serde_json::from_slice(&run("sarif")).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let last = results.iter().filter(|r| r["ruleId"] == "YS101").last().unwrap();
+    let region = &last["locations"][0]["physicalLocation"]["region"];
+    let start = text.rfind("в связи с").unwrap();
+    assert_eq!(region["startColumn"].as_u64().unwrap() as usize, text[..start].encode_utf16().count() + 1);
+}

@@ -247,11 +247,19 @@ impl Extracted {
         }
     }
 
+    /// The segment of paragraph `paragraph` (1-based) of a `.docx`/`.odt`
+    /// document; `None` for an empty paragraph. A binary search: segments
+    /// are in paragraph order.
+    pub fn paragraph_segment(&self, paragraph: usize) -> Option<&Segment> {
+        let i = self.segments.partition_point(|s| s.paragraph < paragraph);
+        self.segments.get(i).filter(|s| s.paragraph == paragraph)
+    }
+
     /// 1-based paragraph number and 1-based column (in characters) of a
     /// position of a paragraph-based format.
     pub fn paragraph_column(&self, pos: SourcePos) -> Option<(usize, usize)> {
         let SourcePos::Paragraph { paragraph, offset } = pos else { return None };
-        let seg = self.segments.iter().find(|s| s.paragraph == paragraph)?;
+        let seg = self.paragraph_segment(paragraph)?;
         let end = (seg.text.start + offset).min(seg.text.end);
         let end = (0..=end).rev().find(|&i| self.text.is_char_boundary(i)).unwrap_or(0);
         Some((paragraph, self.text[seg.text.start..end].chars().count() + 1))
