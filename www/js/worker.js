@@ -74,7 +74,8 @@ self.onmessage = async (e) => {
       if (typeof yasno.extractText !== "function") {
         throw new Error("Эта сборка не умеет читать файлы .docx");
       }
-      const text = yasno.extractText(new Uint8Array(msg.bytes), msg.name);
+      // The document readers are a second module, loaded on the first file.
+      const text = await yasno.extractText(new Uint8Array(msg.bytes), msg.name);
       self.postMessage({ type: "extracted", id: msg.id, text });
     }
   } catch (err) {
