@@ -277,6 +277,7 @@ describe("document panel", () => {
     for (const k of ["reason", "next_step", "deadline", "appeal", "contacts"]) assert.ok(keys.includes(k), k);
     const states = await page.$$eval(".checklist__item", (li) => li.map((l) => l.className));
     assert.ok(states.every((c) => /is-present|is-missing/.test(c)));
+    await page.locator(".doc-panel").screenshot({ path: join(ARTIFACTS, "doc-panel-refusal.png") });
   });
 
   test("the document type changes the checks", async () => {
