@@ -154,9 +154,12 @@ function keepActive() {
 let lastAnnounced = -1;
 function renderAll() {
   const vis = visibleFindings();
+  const t0 = performance.now();
   editor.setFindings(vis, state.activeUid);
+  const t1 = performance.now();
   panel.activeUid = state.activeUid;
   panel.render(vis, state.text, (f) => skipKey(state.text, f));
+  performance.measure("yasno:render", { start: t0, detail: { editor: t1 - t0, panel: performance.now() - t1 } });
   $("findings-count").textContent = String(vis.length);
   $("jump-count").textContent = String(vis.length);
   $("findings-count").setAttribute("aria-label", countWord(vis.length, FINDING_FORMS));
