@@ -5,7 +5,7 @@ SHELL := /bin/bash
 CORPUS ?= ../shared/corpus/real
 export YASNO_CORPUS := $(abspath $(CORPUS))
 
-.PHONY: run test test-rust lint bench eval setup-rust docs setup-sarif test-sarif test-cli
+.PHONY: run test test-rust lint bench eval setup-rust docs setup-sarif test-sarif test-cli peers wasm test-wasm bench-wasm setup-wasm setup-node setup-chromium
 
 setup-rust:
 	@command -v cargo >/dev/null || { echo "cargo is required (rustup)"; exit 2; }
@@ -13,7 +13,7 @@ setup-rust:
 run: setup-rust
 	cargo run --release -- check $(firstword $(wildcard $(CORPUS)/002-*.txt) README.md) || true
 
-test: test-rust lint test-sarif
+test: test-rust lint test-sarif test-wasm
 
 test-rust: setup-rust
 	cargo test --all-targets
@@ -45,3 +45,65 @@ test-sarif: setup-rust setup-sarif
 # (docs/evaluation.md). EVAL_ARGS="--docs --sample 20 --rule YS101" to vary.
 eval: setup-rust
 	cargo run --release --example eval -- $(EVAL_ARGS)
+
+# Side-by-side evaluation against krrkt, ruts and razdel (installed from PyPI
+# into a throwaway virtualenv). Prints a Markdown report; see docs/benchmarks.md.
+peers: setup-rust
+	bash bench/peers/run.sh $(CORPUS)
+
+# ---- WebAssembly and the npm package (built into pkg/ from npm/) ----
+WASM_TARGET := wasm32-unknown-unknown
+# The wasm-bindgen CLI must be exactly the version of the crate in Cargo.lock.
+WASM_BINDGEN_VERSION = $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+setup-wasm: setup-rust
+	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@v="$(WASM_BINDGEN_VERSION)"; [ -n "$$v" ] || { echo "no wasm-bindgen in Cargo.lock"; exit 2; }; \
+	  [ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $$v" ] || cargo install wasm-bindgen-cli --version "$$v"
+	@command -v wasm-opt >/dev/null || { apt-get update && apt-get install -y binaryen; }
+
+setup-node:
+	@command -v node >/dev/null || { apt-get update && apt-get install -y nodejs npm; }
+	@node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' || { echo "Node >= 20 is required"; exit 2; }
+	@[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
+
+setup-chromium:
+	@command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium; }
+
+# Two modules: the checker (pkg/yasno_wasm*) and the document readers,
+# loaded only when a file is read (pkg/yasno_formats*). Separate target
+# directories: a cdylib's file name has no hash, so one would evict the other.
+WASM_BUILD := cargo build --lib --target $(WASM_TARGET) --no-default-features --profile wasm-release
+WASM_CHECKER := target/$(WASM_TARGET)/wasm-release/yasno.wasm
+WASM_FORMATS := target/wasm-formats/$(WASM_TARGET)/wasm-release/yasno.wasm
+
+wasm: setup-wasm setup-node
+	$(WASM_BUILD) --features wasm
+	$(WASM_BUILD) --features wasm-formats --target-dir target/wasm-formats
+	@$(MAKE) --no-print-directory pkg/package.json
+
+# wasm-bindgen, then wasm-opt (Debian's binaryen 108: see npm/fix-table-export.mjs).
+define wasm_module
+	@mkdir -p pkg
+	wasm-bindgen --target web --no-typescript --experimental-reset-state-function --out-dir pkg --out-name $(2) $(1)
+	wasm-opt -Oz --strip-debug --strip-producers pkg/$(2)_bg.wasm -o pkg/$(2)_bg.wasm
+	node npm/fix-table-export.mjs pkg/$(2)_bg.wasm
+endef
+
+pkg/yasno_wasm_bg.wasm: $(WASM_CHECKER)
+	$(call wasm_module,$<,yasno_wasm)
+
+pkg/yasno_formats_bg.wasm: $(WASM_FORMATS)
+	$(call wasm_module,$<,yasno_formats)
+
+pkg/package.json: pkg/yasno_wasm_bg.wasm pkg/yasno_formats_bg.wasm $(wildcard npm/*.js npm/*.d.ts npm/*.json npm/*.md npm/*.mjs) Cargo.toml
+	node npm/assemble.mjs
+
+test-wasm: wasm setup-chromium
+	node --test npm/test/*.test.mjs
+	node_modules/.bin/tsc -p npm/test/tsconfig.json
+	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features wasm,wasm-formats -- -D warnings
+
+bench-wasm: wasm
+	node npm/bench.mjs

@@ -9,7 +9,14 @@
 //!
 //! ```text
 //! cargo run --release --example eval -- [--corpus DIR] [--sample N] [--seed S] [--rule YS101] [--docs]
+//!     [--judgements FILE] [--todo]
 //! ```
+//!
+//! With `--judgements` (a TSV: rule, file, start, end, span, verdict `ok` or
+//! `wrong`, note), each sampled finding shows the verdict already given, and
+//! a table of the precision per rule over the judged sample ends the output.
+//! `--todo` prints, instead, TSV rows for the sampled findings not judged yet,
+//! to fill in and append to the file.
 //!
 //! The corpus is `--corpus`, else `$YASNO_CORPUS`, else `../shared/corpus/real`.
 
@@ -27,6 +34,8 @@ struct Args {
     seed: u64,
     rule: Option<String>,
     docs: bool,
+    judgements: Option<PathBuf>,
+    todo: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -39,6 +48,8 @@ fn parse_args() -> Result<Args, String> {
         seed: 2024,
         rule: None,
         docs: false,
+        judgements: None,
+        todo: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -49,10 +60,15 @@ fn parse_args() -> Result<Args, String> {
             "--seed" => args.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--rule" => args.rule = Some(value()?.to_uppercase()),
             "--docs" => args.docs = true,
+            "--judgements" => args.judgements = Some(PathBuf::from(value()?)),
+            "--todo" => args.todo = true,
             "-h" | "--help" => {
                 println!(
                     "usage: eval [--corpus DIR] [--sample N (10)] [--seed S (2024)] [--rule ID] [--docs]\n\
-                     --docs also prints a table of documents (score, words, findings, grade)"
+                     \x20           [--judgements FILE] [--todo]\n\
+                     --docs also prints a table of documents (score, words, findings, grade)\n\
+                     --judgements FILE shows verdicts given before and the precision per rule\n\
+                     --todo prints TSV rows for the sampled findings not judged yet"
                 );
                 std::process::exit(0);
             }
@@ -60,6 +76,57 @@ fn parse_args() -> Result<Args, String> {
         }
     }
     Ok(args)
+}
+
+/// A verdict given by a person on one finding.
+struct Judgement {
+    span: String,
+    ok: bool,
+    note: String,
+}
+
+/// (rule, file, start, end) of a finding.
+type Key = (String, String, usize, usize);
+
+/// Verdicts keyed by finding. Lines starting with `#` and the header are
+/// skipped.
+fn load_judgements(path: &Path) -> Result<BTreeMap<Key, Judgement>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut out = BTreeMap::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.starts_with("rule\t") || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let bad =
+            || format!("{}:{}: expected rule, file, start, end, span, ok|wrong, note", path.display(), n + 1);
+        if cols.len() < 6 {
+            return Err(bad());
+        }
+        let ok = match cols[5] {
+            "ok" => true,
+            "wrong" => false,
+            _ => return Err(bad()),
+        };
+        let start = cols[2].parse().map_err(|_| bad())?;
+        let end = cols[3].parse().map_err(|_| bad())?;
+        out.insert(
+            (cols[0].to_string(), cols[1].to_string(), start, end),
+            Judgement { span: cols[4].to_string(), ok, note: cols.get(6).unwrap_or(&"").to_string() },
+        );
+    }
+    Ok(out)
+}
+
+/// A span as one TSV cell: whitespace folded, long spans shortened.
+fn tsv_span(s: &str) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() > 80 {
+        let head: String = s.chars().take(60).collect();
+        format!("{head}…")
+    } else {
+        s
+    }
 }
 
 struct Doc {
@@ -128,6 +195,13 @@ fn main() -> ExitCode {
         }
     };
     paths.sort();
+    let judgements = match args.judgements.as_deref().map(load_judgements).transpose() {
+        Ok(j) => j.unwrap_or_default(),
+        Err(e) => {
+            eprintln!("eval: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let checker = Checker::new(Config::default()).expect("default config");
     let docs: Vec<Doc> = paths
         .iter()
@@ -141,41 +215,6 @@ fn main() -> ExitCode {
     let words: usize = docs.iter().map(|d| d.report.metrics.words).sum();
     let findings: usize = docs.iter().map(|d| d.report.findings.len()).sum();
     let mean_score = docs.iter().map(|d| d.report.score).sum::<f64>() / docs.len().max(1) as f64;
-    println!("# yasno {} — evaluation over {}", yasno::VERSION, args.corpus.display());
-    println!(
-        "{} documents, {words} words, {findings} findings ({:.1} per 100 words), mean score {mean_score:.1}; \
-         sample of {} per rule, seed {}\n",
-        docs.len(),
-        findings as f64 * 100.0 / words.max(1) as f64,
-        args.sample,
-        args.seed
-    );
-
-    if args.docs {
-        println!("## Documents\n");
-        println!(
-            "{:<52} {:>5} {:>6} {:>8} {:>6}  by rule",
-            "document", "score", "words", "findings", "grade"
-        );
-        for d in &docs {
-            let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
-            for f in &d.report.findings {
-                *by_rule.entry(f.rule.as_str()).or_default() += 1;
-            }
-            let by_rule: Vec<String> = by_rule.iter().map(|(r, n)| format!("{r}×{n}")).collect();
-            println!(
-                "{:<52} {:>5.1} {:>6} {:>8} {:>6.1}  {}",
-                d.name,
-                d.report.score,
-                d.report.metrics.words,
-                d.report.findings.len(),
-                d.report.metrics.grade,
-                by_rule.join(" ")
-            );
-        }
-        println!();
-    }
-
     // (doc index, finding index) per rule, in corpus order.
     let mut by_rule: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
     for (di, d) in docs.iter().enumerate() {
@@ -183,17 +222,60 @@ fn main() -> ExitCode {
             by_rule.entry(f.rule.clone()).or_default().push((di, fi));
         }
     }
-    println!("## Rules\n");
-    println!("{:<7} {:>8} {:>9}  title", "rule", "findings", "documents");
-    for doc in yasno::rule_docs() {
-        let hits = by_rule.get(doc.id).map_or(&[][..], |v| v.as_slice());
-        let mut in_docs: Vec<usize> = hits.iter().map(|h| h.0).collect();
-        in_docs.dedup();
-        println!("{:<7} {:>8} {:>9}  {}", doc.id, hits.len(), in_docs.len(), doc.title);
+
+    if !args.todo {
+        println!("# yasno {} — evaluation over {}", yasno::VERSION, args.corpus.display());
+        println!(
+            "{} documents, {words} words, {findings} findings ({:.1} per 100 words), mean score {mean_score:.1}; \
+             sample of {} per rule, seed {}\n",
+            docs.len(),
+            findings as f64 * 100.0 / words.max(1) as f64,
+            args.sample,
+            args.seed
+        );
+
+        if args.docs {
+            println!("## Documents\n");
+            println!(
+                "{:<52} {:>5} {:>6} {:>8} {:>6}  by rule",
+                "document", "score", "words", "findings", "grade"
+            );
+            for d in &docs {
+                let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
+                for f in &d.report.findings {
+                    *by_rule.entry(f.rule.as_str()).or_default() += 1;
+                }
+                let by_rule: Vec<String> = by_rule.iter().map(|(r, n)| format!("{r}×{n}")).collect();
+                println!(
+                    "{:<52} {:>5.1} {:>6} {:>8} {:>6.1}  {}",
+                    d.name,
+                    d.report.score,
+                    d.report.metrics.words,
+                    d.report.findings.len(),
+                    d.report.metrics.grade,
+                    by_rule.join(" ")
+                );
+            }
+            println!();
+        }
+
+        println!("## Rules\n");
+        println!("{:<7} {:>8} {:>9}  title", "rule", "findings", "documents");
+        for doc in yasno::rule_docs() {
+            let hits = by_rule.get(doc.id).map_or(&[][..], |v| v.as_slice());
+            let mut in_docs: Vec<usize> = hits.iter().map(|h| h.0).collect();
+            in_docs.dedup();
+            println!("{:<7} {:>8} {:>9}  {}", doc.id, hits.len(), in_docs.len(), doc.title);
+        }
+        println!();
     }
-    println!();
 
     let mut parsed: Vec<Option<Text>> = docs.iter().map(|_| None).collect();
+    // Per rule: (sampled, judged, correct).
+    let mut precision: Vec<(&str, usize, usize, usize)> = Vec::new();
+    if args.todo {
+        println!("rule\tfile\tstart\tend\tspan\tverdict\tnote");
+    }
     for doc in yasno::rule_docs() {
         if args.rule.as_deref().is_some_and(|r| r != doc.id) {
             continue;
@@ -207,16 +289,55 @@ fn main() -> ExitCode {
         rng.shuffle(&mut chosen);
         chosen.truncate(args.sample);
         chosen.sort_unstable();
-        println!("## {} {} — sample {} of {}\n", doc.id, doc.title, chosen.len(), hits.len());
+        if chosen.is_empty() {
+            continue;
+        }
+        let (mut judged, mut correct) = (0, 0);
+        if !args.todo {
+            println!("## {} {} — sample {} of {}\n", doc.id, doc.title, chosen.len(), hits.len());
+        }
         for (n, &k) in chosen.iter().enumerate() {
             let (di, fi) = hits[k];
             let d = &docs[di];
             let f = &d.report.findings[fi];
+            let key = (f.rule.clone(), d.name.clone(), f.start, f.end);
+            let verdict = judgements.get(&key).filter(|j| j.span == tsv_span(&f.text));
+            if let Some(j) = verdict {
+                judged += 1;
+                correct += j.ok as usize;
+            }
+            if args.todo {
+                if verdict.is_none() {
+                    println!("{}\t{}\t{}\t{}\t{}\t\t", f.rule, d.name, f.start, f.end, tsv_span(&f.text));
+                }
+                continue;
+            }
             let text = parsed[di].get_or_insert_with(|| Text::new(&d.text));
             let (line, col) = LineIndex::new(&d.text).line_col(&d.text, f.start);
             let fix = f.suggestions.first().map(|s| format!(" → {s}")).unwrap_or_default();
             println!("{:>2}. {}:{line}:{col} [{}] {}{fix}", n + 1, d.name, f.severity.as_str(), f.message);
-            println!("    {}\n", context(d, text, f));
+            println!("    {}", context(d, text, f));
+            match verdict {
+                Some(j) if j.ok => println!("    ✓ верно {}\n", j.note),
+                Some(j) => println!("    ✗ ошибка: {}\n", j.note),
+                None if args.judgements.is_some() => {
+                    println!("    ? не оценено ({} {} {})\n", d.name, f.start, f.end)
+                }
+                None => println!(),
+            }
+        }
+        precision.push((doc.id, chosen.len(), judged, correct));
+    }
+    if args.judgements.is_some() && !args.todo {
+        println!("## Precision over the judged sample\n");
+        println!("{:<7} {:>7} {:>6} {:>7} {:>9}", "rule", "sample", "judged", "correct", "precision");
+        for (id, sampled, judged, correct) in precision {
+            let p = if judged > 0 {
+                format!("{:.0}%", correct as f64 * 100.0 / judged as f64)
+            } else {
+                "—".into()
+            };
+            println!("{id:<7} {sampled:>7} {judged:>6} {correct:>7} {p:>9}");
         }
     }
     ExitCode::SUCCESS

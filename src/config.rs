@@ -43,9 +43,9 @@ pub enum OptionValue {
     List(Vec<String>),
 }
 
-/// Settings of one rule.
+/// Settings of one rule. Not `deny_unknown_fields`: serde would then refuse
+/// the flattened options too; [`crate::Checker::new`] checks option names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
 pub struct RuleConfig {
     /// `false` switches the rule off.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -114,3 +114,28 @@ impl fmt::Display for ConfigError {
 }
 
 impl std::error::Error for ConfigError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Checker;
+
+    #[test]
+    fn rule_options_are_read_from_json_and_toml() {
+        let json: Config =
+            serde_json::from_str(r#"{"rules": {"YS201": {"max_words": 12, "severity": "error"}}}"#).unwrap();
+        let toml: Config = toml::from_str("[rules.YS201]\nmax_words = 12\nseverity = \"error\"\n").unwrap();
+        assert_eq!(json, toml);
+        let rc = &json.rules["YS201"];
+        assert_eq!(rc.options.get("max_words"), Some(&OptionValue::Int(12)));
+        assert_eq!(rc.severity, Some(Severity::Error));
+        assert!(Checker::new(json).is_ok());
+    }
+
+    #[test]
+    fn unknown_rule_option_is_refused_by_the_checker() {
+        let config: Config = serde_json::from_str(r#"{"rules": {"YS201": {"max_sentence": 5}}}"#).unwrap();
+        let err = Checker::new(config).err().unwrap();
+        assert_eq!(err, ConfigError::UnknownOption { rule: "YS201".into(), option: "max_sentence".into() });
+    }
+}

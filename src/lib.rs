@@ -20,12 +20,14 @@ pub mod report;
 pub mod rules;
 pub mod score;
 pub mod text;
+#[cfg(any(feature = "wasm", feature = "wasm-formats"))]
+pub mod wasm;
 
 pub use config::{Config, ConfigError, ExtraDictionary, OptionValue, Profile, RuleConfig};
 pub use report::{apply_edits, Category, DocKind, Edit, Finding, Report, Severity, SCHEMA_VERSION};
 pub use rules::{OptionDoc, RuleDoc};
 
-use dict::{DictFile, Lexicon};
+use dict::Lexicon;
 use rules::{Context, Emitter, Rule};
 use text::Text;
 
@@ -36,7 +38,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub struct Checker {
     config: Config,
     rules: Vec<Box<dyn Rule>>,
-    lexicon: Lexicon,
+    lexicon: std::sync::Arc<Lexicon>,
 }
 
 impl Checker {
@@ -59,19 +61,11 @@ impl Checker {
                 }
             }
         }
-        let mut lexicon = Lexicon::default();
-        let builtin = if config.no_builtin_dictionaries { &[][..] } else { dict::BUILTIN };
-        let extra = config.dictionaries.iter().map(|d| (d.name.as_str(), d.source.as_str()));
-        for (name, source) in builtin.iter().copied().chain(extra) {
-            let err = |message: String| ConfigError::Dictionary { name: name.to_string(), message };
-            let file = DictFile::parse(source).map_err(err)?;
-            match all.iter().find(|r| r.doc().id == file.rule) {
-                Some(r) if r.doc().dictionary => {}
-                _ => return Err(err(format!("`rule = \"{}\"` is not a dictionary rule", file.rule))),
-            }
-            lexicon.add(name, file).map_err(err)?;
-        }
-        lexicon.build();
+        let extra: Vec<(&str, &str)> =
+            config.dictionaries.iter().map(|d| (d.name.as_str(), d.source.as_str())).collect();
+        let is_dictionary_rule = |id: &str| all.iter().any(|r| r.doc().id == id && r.doc().dictionary);
+        let lexicon = dict::compile(!config.no_builtin_dictionaries, &extra, &is_dictionary_rule)
+            .map_err(|(name, message)| ConfigError::Dictionary { name, message })?;
         let rules =
             all.into_iter().filter(|r| config.rules.get(r.doc().id).and_then(|c| c.enabled) != Some(false));
         Ok(Checker { rules: rules.collect(), config, lexicon })
@@ -97,6 +91,7 @@ impl Checker {
             lexicon: &self.lexicon,
             dict_matches: &dict_matches,
             allowed_abbreviations: &self.config.allowed_abbreviations,
+            word_tags: Default::default(),
         };
         let mut findings = Vec::new();
         for rule in &self.rules {

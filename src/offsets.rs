@@ -1,6 +1,8 @@
 //! Converting byte offsets to what other layers need: UTF-16 code units
 //! (JavaScript) and 1-based line and column (CLI, SARIF).
 
+use crate::report::{Edit, Report};
+
 /// Maps byte offsets of one text to lines and columns.
 pub struct LineIndex {
     /// Byte offset of the start of each line.
@@ -74,6 +76,66 @@ pub fn byte_offset_from_utf16(text: &str, target: usize) -> usize {
     text.len()
 }
 
+/// Converts UTF-16 code-unit offsets of `text` to byte offsets. `sorted`
+/// must be ascending; the result is in the same order. An offset that falls
+/// inside a surrogate pair or past the end of the text gives `None`.
+pub fn byte_offsets_from_utf16(text: &str, sorted: &[usize]) -> Vec<Option<usize>> {
+    let mut out = Vec::with_capacity(sorted.len());
+    let mut byte = 0;
+    let mut units = 0;
+    let mut chars = text.chars();
+    for &target in sorted {
+        while units < target {
+            match chars.next() {
+                Some(c) => {
+                    byte += c.len_utf8();
+                    units += c.len_utf16();
+                }
+                None => break,
+            }
+        }
+        out.push((units == target).then_some(byte));
+    }
+    out
+}
+
+/// Rewrites every byte offset of `report` (findings and their edits) as a
+/// UTF-16 code-unit offset of `text`, the text the report was made from.
+pub fn report_to_utf16(report: &mut Report, text: &str) {
+    let mut all: Vec<usize> = Vec::new();
+    for f in &report.findings {
+        all.extend([f.start, f.end]);
+        all.extend(f.edits.iter().flat_map(|e| [e.start, e.end]));
+    }
+    all.sort_unstable();
+    all.dedup();
+    let units = utf16_offsets(text, &all);
+    let map = |b: &mut usize| *b = units[all.binary_search(b).expect("collected above")];
+    for f in &mut report.findings {
+        map(&mut f.start);
+        map(&mut f.end);
+        for e in &mut f.edits {
+            map(&mut e.start);
+            map(&mut e.end);
+        }
+    }
+}
+
+/// Rewrites the UTF-16 code-unit offsets of `edits` as byte offsets of
+/// `text`. Edits with an offset inside a surrogate pair or past the end of
+/// the text are dropped.
+pub fn edits_from_utf16(text: &str, edits: Vec<Edit>) -> Vec<Edit> {
+    let mut all: Vec<usize> = edits.iter().flat_map(|e| [e.start, e.end]).collect();
+    all.sort_unstable();
+    all.dedup();
+    let bytes = byte_offsets_from_utf16(text, &all);
+    let map = |u: usize| bytes[all.binary_search(&u).expect("collected above")];
+    edits
+        .into_iter()
+        .filter_map(|e| Some(Edit { start: map(e.start)?, end: map(e.end)?, replacement: e.replacement }))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,5 +159,38 @@ mod tests {
         let utf16: Vec<u16> = s.encode_utf16().collect();
         assert_eq!(String::from_utf16(&utf16[u[1]..u[2]]).unwrap(), "проверку");
         assert_eq!(byte_offset_from_utf16(s, u[1]), p);
+    }
+
+    #[test]
+    fn utf16_to_bytes_in_batch() {
+        let s = "а😀б";
+        // а = 1 unit / 2 bytes, 😀 = 2 units / 4 bytes, б = 1 unit / 2 bytes.
+        let got = byte_offsets_from_utf16(s, &[0, 1, 2, 3, 4, 5]);
+        assert_eq!(got, vec![Some(0), Some(2), None, Some(6), Some(8), None]);
+        let p = s.find('б').unwrap();
+        let u = utf16_offsets(s, &[p])[0];
+        assert_eq!(byte_offsets_from_utf16(s, &[u]), vec![Some(p)]);
+    }
+
+    #[test]
+    fn report_offsets_become_utf16_and_edits_come_back() {
+        let checker = crate::Checker::new(crate::Config::default()).unwrap();
+        let text = "👍🏽 Заявление отклонено по причине отсутствия паспорта 😀 в настоящее время.";
+        let mut report = checker.check(text);
+        let bytes = report.clone();
+        assert!(report.findings.iter().any(|f| !f.edits.is_empty()), "{report:?}");
+        report_to_utf16(&mut report, text);
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        for f in &report.findings {
+            assert_eq!(String::from_utf16(&utf16[f.start..f.end]).unwrap(), f.text);
+        }
+        for (f, b) in report.findings.iter().zip(&bytes.findings) {
+            let back = edits_from_utf16(text, f.edits.clone());
+            assert_eq!(back, b.edits);
+        }
+        // An edit starting inside the surrogate pair of 😀 is dropped.
+        let inside = utf16.len() - "😀 в настоящее время.".encode_utf16().count() + 1;
+        let bad = Edit { start: inside, end: inside + 1, replacement: String::new() };
+        assert!(edits_from_utf16(text, vec![bad]).is_empty());
     }
 }

@@ -1,6 +1,7 @@
 //! Every example sentence of every built-in dictionary entry is a test: the
 //! phrase is found by the entry's rule, and for entries with an edit,
-//! applying it yields exactly the entry's `good` sentence.
+//! applying it yields exactly the entry's `good` sentence — or, for an
+//! example marked `edit = false`, the finding carries no edit at all.
 
 use yasno::dict::{DictFile, BUILTIN};
 use yasno::{apply_edits, Checker, Config};
@@ -21,8 +22,24 @@ fn every_dictionary_example_is_found_and_fixed() {
                     failures.push(format!("{name}: «{}» not found in «{}»", entry.phrase, ex.bad));
                     continue;
                 }
-                if entry.fix || entry.verb.is_some() {
+                if ex.edit == Some(false) {
+                    if let Some(h) = hits.iter().find(|h| !h.edits.is_empty()) {
+                        failures.push(format!(
+                            "{name}: «{}»: no edit expected in «{}», got «{}»",
+                            entry.phrase,
+                            ex.bad,
+                            apply_edits(&ex.bad, &h.edits)
+                        ));
+                    }
+                } else if entry.fix || entry.verb.is_some() {
                     let good = ex.good.as_deref().unwrap();
+                    if hits.iter().all(|h| h.edits.is_empty()) {
+                        failures.push(format!(
+                            "{name}: «{}»: no edit in «{}» (mark the example `edit = false` if that is right)",
+                            entry.phrase, ex.bad
+                        ));
+                        continue;
+                    }
                     let fixed: Vec<String> = hits.iter().map(|h| apply_edits(&ex.bad, &h.edits)).collect();
                     if !fixed.iter().any(|f| f == good) {
                         failures.push(format!(

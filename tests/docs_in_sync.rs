@@ -1,5 +1,22 @@
-//! Every rule carries complete docs: README.md, docs/rules.md, `yasno explain`
-//! and the web page are generated from them.
+//! The rule list in README.md and docs/rules.md are generated from the rules'
+//! docs; this fails when they are stale (run `make docs`).
+
+use std::fs;
+
+#[test]
+fn rules_reference_is_current() {
+    let on_disk = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md")).unwrap();
+    assert!(on_disk == yasno::rules::markdown::reference(), "docs/rules.md is stale: run `make docs`");
+}
+
+#[test]
+fn readme_rule_table_is_current() {
+    let readme = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    assert!(
+        readme.contains(&yasno::rules::markdown::table()),
+        "README.md rule table is stale: run `make docs`"
+    );
+}
 
 #[test]
 fn every_rule_is_fully_documented() {

@@ -4,22 +4,104 @@
 //! ```toml
 //! rule = "YS101"                 # the rule that reports these entries
 //! match = "exact"                # optional file default: "stem" (default) or "exact"
+//! kind = "predicate"             # optional: "phrase" (default) or "predicate", see below
 //!
 //! [[entry]]
 //! phrase = "по причине"          # dictionary form
-//! forms = ["по причинам"]        # optional extra variants
+//! forms = ["по причинам"]        # optional extra variants, matched like `phrase`
 //! suggestions = ["из-за"]        # plain alternatives
-//! fix = true                     # optional: the first suggestion replaces the phrase as is
-//! verb = "проверять"             # optional (split predicates): replacement verb,
-//!                                # conjugated like the first word of the phrase
+//! fix = true                     # optional: the first suggestion replaces the phrase
+//! verb = "проверять"             # optional (predicates): replacement verb, an infinitive,
+//!                                # put into the form of the phrase's first word
+//! free_after = ["в", "на"]       # optional (with `verb`): words after the phrase that
+//!                                # keep the verb edit grammatical, see below
 //! severity = "hint"              # optional, the rule's default otherwise
-//! explanation = "…"              # why, in Russian
-//! examples = [{ bad = "…", good = "…" }]
+//! match = "exact"                # optional, overrides the file's `match`
+//! explanation = "…"              # why, in Russian: one or two sentences
+//! examples = [
+//!   { bad = "…", good = "…" },               # `good`: exactly what the edit yields
+//!   { bad = "…", good = "…", edit = false }, # found, but no edit is expected here
+//! ]
 //! ```
+//!
+//! **How words match.** Text and phrases are compared word by word after
+//! normalisation (lower case, `ё` → `е`, soft hyphens and stress marks
+//! dropped), inside one sentence, never across a template placeholder.
+//! With `match = "exact"` each word must have exactly the written form.
+//! With `match = "stem"` (the default) a word of the phrase also matches
+//! its inflected forms:
+//!
+//! * a verb in the infinitive matches all its forms that
+//!   [`crate::morph::conjugate`] can build — present, future, past,
+//!   imperative, gerunds, short passive participles — and, for a
+//!   non-reflexive verb, the reflexive (passive) forms too: «осуществлять»
+//!   finds «осуществляет», «осуществлял», «осуществляется»,
+//!   «осуществляя». Aspect is kept apart: «осуществить» (perfective) is a
+//!   separate word with «осуществлю», «осуществлена»;
+//! * an adjective or participle in the nominative (`-ый`, `-ой`, `-ий`,
+//!   `-ая`, `-ое`, `-ые`, …) matches its full forms, and only those:
+//!   «данный» finds «данной», «данных», but not «дан», «дана»
+//!   ([`crate::morph::adjective`]);
+//! * any other word matches the words with the same Snowball stem
+//!   («проверку» finds «проверка», «проверки», «проверкой»).
+//!
+//! Derived words are not guessed: the verbal noun or a long participle of a
+//! verb goes into `forms` («осуществлять» with `forms = ["осуществление",
+//! "осуществить"]`). When two entries match overlapping words, the match
+//! with more words wins; on a tie, the entry loaded later wins, so an
+//! organisation dictionary (`Config.dictionaries`) overrides a built-in one.
+//!
+//! **Predicates** (`kind = "predicate"`, split predicates such as
+//! «осуществлять проверку»). The first word of every phrase must be a verb
+//! the conjugator knows. Besides the phrase as written, a two-word phrase
+//! also matches
+//!
+//! * in reverse order, with the noun in the nominative or the accusative:
+//!   «проверка осуществляется», «оплата произведена», «проверку проводит
+//!   инспекция» (the passive of official letters);
+//! * with one adjective or pronoun between the verb and the noun:
+//!   «провести внеплановую проверку».
+//!
+//! Such matches are reported without an edit: the sentence has to be
+//! rebuilt («проверка осуществляется» → «мы проверяем»), which a
+//! word-for-word replacement cannot do.
+//!
+//! **The verb edit.** With `verb`, a direct match gets an edit that
+//! replaces the pair with the verb in the light verb's form: tense, person,
+//! number, gender, imperative, gerund («осуществляли проверку» →
+//! «проверяли»). The edit is only made when nothing around has to change:
+//!
+//! * the light verb is in an active form of its own verb (no passive,
+//!   participle, or form the conjugator cannot build for `verb`);
+//! * what follows the noun does not depend on it: the end of the sentence,
+//!   `;` or `)`, a comma before a subordinating conjunction («если»,
+//!   «чтобы», …), an adverb («ежегодно», «вовремя»), «не», «только»,
+//!   «до», «через», «после», a preposition before a number («с 1 мая»),
+//!   a few adverbial phrases («в течение», «по адресу»), or a word in the
+//!   entry's `free_after`. A genitive («проверку документов»), an
+//!   agreeing word, «и» («проверку и оценку») or «который» blocks the edit,
+//!   because the replacement verb would need another case.
+//!
+//! `free_after` lists the prepositions that the replacement verb governs
+//! the same way as the noun did («принимать участие в» → «участвовать в»:
+//! `free_after = ["в"]`); `"<инфинитив>"` allows a following infinitive
+//! («иметь возможность обратиться» → «мочь обратиться»). Choose `verb` so
+//! that the words *before* the pair stay right too: a light verb that
+//! takes a dative («оказать помощь гражданину») needs a replacement that
+//! takes it as well («помочь гражданину»), not «поддержать» (accusative).
+//!
+//! **Adjective fixes.** With `fix = true`, a one-word adjective phrase
+//! («данный») has its first suggestion («этот») put into the case, gender
+//! and number of the matched word: «данной» → «этой». Other `fix` entries
+//! replace the matched words with the suggestion as written.
 
 mod matcher;
+#[cfg(test)]
+mod tests;
 
-pub use matcher::{DictMatch, Lexicon};
+pub use matcher::{Arrangement, DictMatch, LexEntry, Lexicon};
+
+use std::sync::{Arc, Mutex};
 
 use serde::Deserialize;
 
@@ -28,10 +110,11 @@ use crate::report::Severity;
 include!(concat!(env!("OUT_DIR"), "/dictionaries.rs"));
 
 /// How the words of a phrase match the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum MatchMode {
-    /// Any inflected form (same Snowball stem).
+    /// Any inflected form: the forms of a verb or an adjective, the same
+    /// Snowball stem for other words.
     #[default]
     Stem,
     /// The same word form (up to case, ё/е, soft hyphens).
@@ -46,7 +129,25 @@ pub struct Example {
     pub bad: String,
     #[serde(default)]
     pub good: Option<String>,
+    /// `false`: the entry has an edit, but this sentence must get none
+    /// (a passive, a genitive after the noun…).
+    #[serde(default)]
+    pub edit: Option<bool>,
 }
+
+/// What the entries of a file are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum DictKind {
+    /// Words and phrases.
+    #[default]
+    Phrase,
+    /// Split predicates: a light verb and a noun («осуществлять проверку»).
+    Predicate,
+}
+
+/// Marks an infinitive in `free_after`.
+pub const INFINITIVE: &str = "<инфинитив>";
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -60,6 +161,8 @@ pub struct Entry {
     pub fix: bool,
     #[serde(default)]
     pub verb: Option<String>,
+    #[serde(default)]
+    pub free_after: Vec<String>,
     #[serde(default)]
     pub severity: Option<Severity>,
     #[serde(default, rename = "match")]
@@ -77,6 +180,8 @@ pub struct DictFile {
     pub title: Option<String>,
     #[serde(default, rename = "match")]
     pub match_mode: MatchMode,
+    #[serde(default)]
+    pub kind: DictKind,
     #[serde(default, rename = "entry")]
     pub entries: Vec<Entry>,
 }
@@ -102,7 +207,61 @@ impl DictFile {
             if (e.fix || e.verb.is_some()) && e.examples.iter().any(|x| x.good.is_none()) {
                 return Err(format!("{}: an entry with an edit needs `good` in every example", at()));
             }
+            if !(e.fix || e.verb.is_some()) && e.examples.iter().any(|x| x.edit.is_some()) {
+                return Err(format!("{}: `edit` in an example needs `fix` or `verb`", at()));
+            }
+            if let Some(v) = &e.verb {
+                if !crate::morph::conjugate::is_known_verb(&crate::text::normalize::norm_word(v)) {
+                    return Err(format!("{}: `verb = \"{v}\"` is not a verb the conjugator knows", at()));
+                }
+            }
+            if !e.free_after.is_empty() && e.verb.is_none() {
+                return Err(format!("{}: `free_after` needs `verb`", at()));
+            }
         }
         Ok(file)
     }
+}
+
+/// A compiled dictionary set: the built-in dictionaries (unless `builtin`
+/// is false) followed by `extra` (name, TOML text). `is_dictionary_rule`
+/// tells which rule ids may own a dictionary. Errors name the file.
+///
+/// Compiling takes a noticeable fraction of a second (every verb and
+/// adjective is expanded into its forms), so the last few results are
+/// kept in memory and shared: building many checkers with the same
+/// dictionaries compiles them once.
+pub fn compile(
+    builtin: bool,
+    extra: &[(&str, &str)],
+    is_dictionary_rule: &dyn Fn(&str) -> bool,
+) -> Result<Arc<Lexicon>, (String, String)> {
+    type Key = (bool, Vec<(String, String)>);
+    static CACHE: Mutex<Vec<(Key, Arc<Lexicon>)>> = Mutex::new(Vec::new());
+    const KEEP: usize = 4;
+    let key: Key = (builtin, extra.iter().map(|(n, s)| (n.to_string(), s.to_string())).collect());
+    if let Ok(cache) = CACHE.lock() {
+        if let Some((_, lx)) = cache.iter().find(|(k, _)| *k == key) {
+            return Ok(lx.clone());
+        }
+    }
+    let mut lexicon = Lexicon::default();
+    let files = if builtin { BUILTIN } else { &[][..] };
+    for &(name, source) in files.iter().chain(extra.iter()) {
+        let err = |message: String| (name.to_string(), message);
+        let file = DictFile::parse(source).map_err(err)?;
+        if !is_dictionary_rule(&file.rule) {
+            return Err(err(format!("`rule = \"{}\"` is not a dictionary rule", file.rule)));
+        }
+        lexicon.add(name, file).map_err(err)?;
+    }
+    lexicon.build();
+    let lexicon = Arc::new(lexicon);
+    if let Ok(mut cache) = CACHE.lock() {
+        if cache.len() >= KEEP {
+            cache.remove(0);
+        }
+        cache.push((key, lexicon.clone()));
+    }
+    Ok(lexicon)
 }

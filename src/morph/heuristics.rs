@@ -1455,6 +1455,11 @@ fn is_gerund(w: &str) -> bool {
     if w.ends_with("ируя") || w.ends_with("уя") && len(w) >= 6 {
         return true;
     }
+    // «выполняя», «проверяя», «изменяя»; not «последняя», «средняя».
+    if w.ends_with("яя") && len(w) >= 6 {
+        // «-лняя», «-сняя», vowel + «няя» are gerunds; «-дняя», «-тняя», «-нняя» adjectives.
+        return !w.ends_with("няя") || from_end(w, 3).is_some_and(|c| is_vowel(c) || c == 'л' || c == 'с');
+    }
     if w.ends_with("имая") && !w.ends_with("димая") && !w.ends_with("чимая") {
         return false;
     }
@@ -2343,6 +2348,9 @@ mod tests {
             ("рассматривается", Pos::Verb),
             ("учитывая", Pos::Gerund),
             ("рассмотрев", Pos::Gerund),
+            ("выполняя", Pos::Gerund),
+            ("изменяя", Pos::Gerund),
+            ("последняя", Pos::Adj),
             ("руководствуясь", Pos::Gerund),
             ("случаев", Pos::Noun),
             ("архив", Pos::Noun),

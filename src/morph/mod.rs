@@ -56,8 +56,10 @@ pub fn stem_word(stemmer: &Stemmer, norm: &str) -> String {
 
 /// Stems one word without a cache (for dictionaries and tests).
 pub fn stem(norm: &str) -> String {
-    stem_word(&Stemmer::create(Algorithm::Russian), norm)
+    static STEMMER: std::sync::OnceLock<Stemmer> = std::sync::OnceLock::new();
+    stem_word(STEMMER.get_or_init(|| Stemmer::create(Algorithm::Russian)), norm)
 }
 
+pub mod adjective;
 pub mod conjugate;
 pub mod heuristics;

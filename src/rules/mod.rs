@@ -3,6 +3,7 @@
 
 mod dictionary;
 pub mod markdown;
+mod refusal;
 mod ys101_compound_preposition;
 mod ys102_stock_phrase;
 mod ys103_split_predicate;
@@ -11,12 +12,24 @@ mod ys105_intensifier;
 mod ys120_verbal_noun_overload;
 mod ys121_genitive_chain;
 mod ys122_passive_without_agent;
+mod ys123_impersonal_address;
+mod ys124_you_capitalisation;
+mod ys125_double_negation;
 mod ys190_organisation_dictionary;
 mod ys201_long_sentence;
 mod ys202_long_paragraph;
+mod ys203_complex_sentence;
+mod ys204_caps;
+mod ys205_inline_enumeration;
 mod ys301_unexplained_abbreviation;
 mod ys302_bare_legal_reference;
 mod ys303_vague_reference;
+mod ys310_refusal_decision;
+mod ys311_refusal_reason;
+mod ys312_refusal_next_step;
+mod ys313_refusal_deadline;
+mod ys314_refusal_appeal;
+mod ys315_refusal_contacts;
 
 mod syntax;
 
@@ -44,12 +57,24 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(ys120_verbal_noun_overload::VerbalNounOverload),
         Box::new(ys121_genitive_chain::GenitiveChain),
         Box::new(ys122_passive_without_agent::PassiveWithoutAgent),
+        Box::new(ys123_impersonal_address::ImpersonalAddress),
+        Box::new(ys124_you_capitalisation::YouCapitalisation),
+        Box::new(ys125_double_negation::DoubleNegation),
         Box::new(ys190_organisation_dictionary::OrganisationDictionary),
         Box::new(ys201_long_sentence::LongSentence),
         Box::new(ys202_long_paragraph::LongParagraph),
+        Box::new(ys203_complex_sentence::ComplexSentence),
+        Box::new(ys204_caps::Caps),
+        Box::new(ys205_inline_enumeration::InlineEnumeration),
         Box::new(ys301_unexplained_abbreviation::UnexplainedAbbreviation),
         Box::new(ys302_bare_legal_reference::BareLegalReference),
         Box::new(ys303_vague_reference::VagueReference),
+        Box::new(ys310_refusal_decision::RefusalDecision),
+        Box::new(ys311_refusal_reason::RefusalReason),
+        Box::new(ys312_refusal_next_step::RefusalNextStep),
+        Box::new(ys313_refusal_deadline::RefusalDeadline),
+        Box::new(ys314_refusal_appeal::RefusalAppeal),
+        Box::new(ys315_refusal_contacts::RefusalContacts),
     ]
 }
 
@@ -104,6 +129,24 @@ pub struct Context<'a> {
     pub dict_matches: &'a [DictMatch],
     /// Abbreviations known to the readers (built-in list plus the config's).
     pub allowed_abbreviations: &'a [String],
+    /// Parts of speech of all tokens, computed on first use (see [`Context::tags`]).
+    pub word_tags: std::cell::OnceCell<Vec<Option<crate::morph::heuristics::Pos>>>,
+}
+
+impl Context<'_> {
+    /// The guessed part of speech of every token (`None` for non-words),
+    /// computed once per text and shared by the syntax rules.
+    pub fn tags(&self) -> &[Option<crate::morph::heuristics::Pos>] {
+        self.word_tags.get_or_init(|| {
+            self.text
+                .tokens
+                .iter()
+                .map(|t| {
+                    (t.kind == crate::text::TokenKind::Word).then(|| crate::morph::heuristics::pos(&t.norm))
+                })
+                .collect()
+        })
+    }
 }
 
 /// A rule: looks at the analysed text and emits findings.

@@ -1,6 +1,7 @@
 //! Helpers shared by the syntax rules (YS12x, YS20x).
 
-use crate::morph::heuristics::{pos, starts_upper, Pos};
+use super::Context;
+use crate::morph::heuristics::{starts_upper, Pos};
 use crate::text::{Sentence, Text, TokenKind};
 
 /// True when a sentence is a heading or a letterhead line: it does not end
@@ -34,7 +35,7 @@ pub(super) fn all_caps(text: &Text, i: usize) -> bool {
 }
 
 /// The part of speech of every token of a sentence (`None` for anything
-/// that is not a word), computed once.
-pub(super) fn tags(text: &Text, s: &Sentence) -> Vec<Option<Pos>> {
-    text.tokens[s.tokens.clone()].iter().map(|t| (t.kind == TokenKind::Word).then(|| pos(&t.norm))).collect()
+/// that is not a word).
+pub(super) fn tags<'c>(ctx: &'c Context, s: &Sentence) -> &'c [Option<Pos>] {
+    &ctx.tags()[s.tokens.clone()]
 }

@@ -4,7 +4,7 @@ use super::syntax::{all_caps, capitalised_inside, is_heading, tags};
 use super::{Context, Emitter, OptionDoc, Rule, RuleDoc};
 use crate::morph::heuristics::{is_genitive_adj, is_genitive_noun, is_genitive_preposition, Pos};
 use crate::report::{Category, Severity};
-use crate::text::{Sentence, Text, TokenKind};
+use crate::text::{Sentence, TokenKind};
 
 pub struct GenitiveChain;
 
@@ -43,7 +43,8 @@ impl Chain {
 }
 
 impl GenitiveChain {
-    fn sentence(&self, text: &Text, s: &Sentence, min: usize, out: &mut Emitter) {
+    fn sentence(&self, ctx: &Context, s: &Sentence, min: usize, out: &mut Emitter) {
+        let text = ctx.text;
         let mut chain = Chain::default();
         let emit = |chain: &mut Chain, out: &mut Emitter| {
             if chain.gens.len() >= min {
@@ -70,7 +71,7 @@ impl GenitiveChain {
         // True while the previous word could head a genitive (a noun or a
         // genitive preposition).
         let mut open = false;
-        let tags = tags(text, s);
+        let tags = tags(ctx, s);
         let first = s.tokens.start;
         for i in s.tokens.clone() {
             let t = &text.tokens[i];
@@ -127,7 +128,7 @@ impl Rule for GenitiveChain {
         let min = out.option("min_genitives").max(2) as usize;
         for s in &ctx.text.sentences {
             if !is_heading(ctx.text, s) {
-                self.sentence(ctx.text, s, min, out);
+                self.sentence(ctx, s, min, out);
             }
         }
     }

@@ -102,7 +102,9 @@ fn is_agent(text: &Text, s: &Sentence, tags: &[Option<Pos>], i: usize) -> bool {
     let instrumental =
         ["ом", "ем", "ой", "ами", "ями", "ией", "ьей", "ью", "ею"].iter().any(|e| w.ends_with(e));
     let first = s.tokens.start;
-    if !instrumental || w.chars().count() < 4 || tags[i - first] != Some(Pos::Noun) {
+    // «Римихановым Т.С.», «Ивановой»: a surname in the instrumental.
+    let surname = (w.ends_with("ым") || w.ends_with("ой")) && capitalised_inside(text, s, i);
+    if !instrumental && !surname || w.chars().count() < 4 || tags[i - first] != Some(Pos::Noun) && !surname {
         return false;
     }
     // Not inside a prepositional phrase: «в соответствии с законом».
@@ -131,7 +133,7 @@ impl Rule for PassiveWithoutAgent {
         for s in &text.sentences {
             let range = s.tokens.clone();
             let quotes = quoted(text, s);
-            let tags = tags(text, s);
+            let tags = tags(ctx, s);
             for i in range.clone() {
                 let t = &text.tokens[i];
                 if t.kind != TokenKind::Word {
@@ -172,7 +174,7 @@ impl Rule for PassiveWithoutAgent {
                 while b < range.end && !boundary(text, b, &quotes, range.start) {
                     b += 1;
                 }
-                if (a..b).any(|j| j != i && is_agent(text, s, &tags, j)) || name_follows(text, s, i) {
+                if (a..b).any(|j| j != i && is_agent(text, s, tags, j)) || name_follows(text, s, i) {
                     continue;
                 }
                 // Include an auxiliary: «было рассмотрено», «будут направлены».
@@ -244,6 +246,7 @@ mod tests {
             "Префектурой Северо-Восточного административного округа рассмотрено Ваше обращение.",
             "Камеры устанавливаются силами ГКУ ЦОДД.",
             "Нарушение было допущено водителем автобуса.",
+            "Правонарушение Римихановым Т.С. совершено на 532 км дороги.",
             // not passives
             "Данный участок является частью дороги и находится на балансе управы.",
             "Задержка связана с ремонтом путей.",

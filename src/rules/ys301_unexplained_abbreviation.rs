@@ -174,6 +174,7 @@ impl Rule for UnexplainedAbbreviation {
     fn check(&self, ctx: &Context, out: &mut Emitter) {
         let text = ctx.text;
         let parts = WordParts::new(text);
+        let layout = Layout::new(text);
         let lower_words: std::collections::HashSet<&str> = text
             .tokens
             .iter()
@@ -193,13 +194,14 @@ impl Rule for UnexplainedAbbreviation {
                 || CAPS_WORDS.contains(&key.as_str())
                 || lower_words.contains(t.norm.as_str())
                 || is_roman(&key)
-                || in_shouting_run(text, i)
+                || layout.shouting[i]
                 || is_heading_word(text, i)
-                || on_requisites_line(text, i)
+                || layout.on_requisites_line(i)
                 || is_quoted_name(text, i)
                 || is_known_code(text, i, &key)
-                || is_signature_label(text, i)
+                || layout.is_signature_label(text, i)
                 || after_number_sign(text, i)
+                || in_dotted_code(text, i)
                 || (depersonalised && looks_like_hidden_name(text, i, &key))
             {
                 continue;
@@ -280,26 +282,80 @@ fn is_caps_word(text: &Text, i: usize) -> bool {
     }
 }
 
-/// Capitals of a letterhead or a heading: token `i` stands in a run of
-/// capitalised words (separated by spaces only, on one line) that holds a
-/// word of 7 letters or more.
-fn in_shouting_run(text: &Text, i: usize) -> bool {
-    let joined = |a: usize| {
-        let gap = text.gap_after(a);
-        !gap.contains('\n') && gap.chars().all(char::is_whitespace)
-    };
-    let mut a = i;
-    while a > 0 && joined(a - 1) && is_caps_word(text, a - 1) {
-        a -= 1;
+/// Facts about lines and runs of capitals, computed once per text.
+struct Layout {
+    /// Line number of each token.
+    line: Vec<usize>,
+    /// Per line: holds a requisite label (`ИНН`, `ОГРН` …).
+    requisites: Vec<bool>,
+    /// Per line: number of words.
+    words: Vec<usize>,
+    /// Per token: in a run of capitalised words (separated by spaces only,
+    /// on one line) that holds a word of 7 letters or more — the capitals
+    /// of a letterhead or a heading.
+    shouting: Vec<bool>,
+}
+
+impl Layout {
+    fn new(text: &Text) -> Layout {
+        let n = text.tokens.len();
+        let mut line = Vec::with_capacity(n);
+        let mut current = 0;
+        for i in 0..n {
+            line.push(current);
+            current += text.gap_after(i).matches('\n').count();
+        }
+        let lines = current + 1;
+        let mut requisites = vec![false; lines];
+        let mut words = vec![0; lines];
+        for (i, t) in text.tokens.iter().enumerate() {
+            if t.is_word() {
+                words[line[i]] += 1;
+                if REQUISITES.contains(&text.slice(t.start, t.end).to_uppercase().as_str()) {
+                    requisites[line[i]] = true;
+                }
+            }
+        }
+        let mut shouting = vec![false; n];
+        let mut i = 0;
+        while i < n {
+            if !is_caps_word(text, i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j + 1 < n
+                && {
+                    let gap = text.gap_after(j);
+                    !gap.contains('\n') && gap.chars().all(char::is_whitespace)
+                }
+                && is_caps_word(text, j + 1)
+            {
+                j += 1;
+            }
+            let long = (i..=j).any(|k| {
+                let t = &text.tokens[k];
+                text.slice(t.start, t.end).chars().filter(|c| c.is_alphabetic()).count() >= 7
+            });
+            shouting[i..=j].iter_mut().for_each(|x| *x = long);
+            i = j + 1;
+        }
+        Layout { line, requisites, words, shouting }
     }
-    let mut b = i;
-    while b + 1 < text.tokens.len() && joined(b) && is_caps_word(text, b + 1) {
-        b += 1;
+
+    /// Every abbreviation on a line of requisites is copied, not read.
+    fn on_requisites_line(&self, i: usize) -> bool {
+        self.requisites[self.line[i]]
     }
-    (a..=b).any(|k| {
-        let t = &text.tokens[k];
-        text.slice(t.start, t.end).chars().filter(|c| c.is_alphabetic()).count() >= 7
-    })
+
+    /// An abbreviation alone in brackets on a short line, as a department
+    /// code after the name of the person who prepared a letter: «Г.А.
+    /// Логинов (ЗНВ)».
+    fn is_signature_label(&self, text: &Text, i: usize) -> bool {
+        let bracketed =
+            i > 0 && text.tokens[i - 1].norm == "(" && text.tokens.get(i + 1).is_some_and(|t| t.norm == ")");
+        bracketed && self.words[self.line[i]] <= 4
+    }
 }
 
 /// A heading word alone on its line before a colon: «РЕШИЛ:».
@@ -308,21 +364,6 @@ fn is_heading_word(text: &Text, i: usize) -> bool {
     let colon = text.tokens.get(i + 1).is_some_and(|t| t.norm == ":");
     let line_end = text.tokens.get(i + 2).is_none_or(|_| text.gap_after(i + 1).contains('\n'));
     line_start && colon && line_end
-}
-
-fn line_bounds(text: &Text, i: usize) -> (usize, usize) {
-    let t = &text.tokens[i];
-    let start = text.src[..t.start].rfind('\n').map_or(0, |p| p + 1);
-    let end = text.src[t.end..].find('\n').map_or(text.src.len(), |p| t.end + p);
-    (start, end)
-}
-
-fn on_requisites_line(text: &Text, i: usize) -> bool {
-    let (start, end) = line_bounds(text, i);
-    let a = text.tokens.partition_point(|t| t.start < start);
-    text.tokens[a..].iter().take_while(|t| t.end <= end).any(|t| {
-        t.kind == TokenKind::Word && REQUISITES.contains(&text.slice(t.start, t.end).to_uppercase().as_str())
-    })
 }
 
 /// The whole content of quotes is a name, not an abbreviation to expand:
@@ -338,18 +379,14 @@ fn is_known_code(text: &Text, i: usize, key: &str) -> bool {
         && text.tokens.get(i + 1).is_some_and(|n| n.norm == "рф")
 }
 
-/// An abbreviation alone in brackets on a short line, as a department code
-/// after the name of the person who prepared a letter: «Г.А. Логинов (ЗНВ)».
-fn is_signature_label(text: &Text, i: usize) -> bool {
-    let bracketed =
-        i > 0 && text.tokens[i - 1].norm == "(" && text.tokens.get(i + 1).is_some_and(|t| t.norm == ")");
-    if !bracketed {
-        return false;
-    }
-    let (start, end) = line_bounds(text, i);
-    let a = text.tokens.partition_point(|t| t.start < start);
-    let words = text.tokens[a..].iter().take_while(|t| t.end <= end).filter(|t| t.is_word()).count();
-    words <= 4
+/// Glued by full stops to other letters: a date mask «ДД.ММ.ГГГГ» or a code.
+fn in_dotted_code(text: &Text, i: usize) -> bool {
+    let glued = |a: usize, b: usize| text.tokens[a].end == text.tokens[b].start;
+    let dot_word =
+        |dot: usize, word: usize| text.tokens[dot].norm == "." && text.tokens[word].kind == TokenKind::Word;
+    let n = text.tokens.len();
+    (i + 2 < n && glued(i, i + 1) && glued(i + 1, i + 2) && dot_word(i + 1, i + 2))
+        || (i >= 2 && glued(i - 2, i - 1) && glued(i - 1, i) && dot_word(i - 1, i - 2))
 }
 
 /// Part of an outgoing number: «№ ДПиООС 05-18-2205/26».
@@ -580,6 +617,7 @@ mod tests {
         assert!(flagged("ОКПО 20740408, ОГРН 1117746538084, ИНН/КПП 7704786030/770701001, ГСП-4").is_empty());
         assert!(flagged("Постановлением Правительства Москвы от 22 февраля 2017 г. № 56-ПП и Федеральным законом № 210-ФЗ установлено.").is_empty());
         assert!(flagged("В XX веке и в ХХ веке.").is_empty());
+        assert!(flagged("Время содержания под стражей с ДД.ММ.ГГГГ года засчитано.").is_empty());
         assert!(flagged("Уважаемый {{ ФИО }}! Ответ на [ДАТА] готов.").is_empty());
         assert!(flagged("РЕШИЛ:\nпризнать виновной").is_empty());
         assert!(flagged("Заместитель руководителя\nА.В. Мельков\nГ.А. Логинов (ЗНВ)\n+7 (495) 957-73-76")

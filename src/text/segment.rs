@@ -3,7 +3,9 @@
 use super::{Paragraph, Sentence, Token, TokenKind};
 
 /// Abbreviations after which a full stop does not end a sentence
-/// (normalised, without the dot).
+/// (normalised, without the dot). Units («руб.», «мин.», «тыс.») are not
+/// here: before a capital letter they end the sentence («…до 2 мин. Затем…»),
+/// and before a lower-case word nothing breaks anyway.
 const ABBREVIATIONS: &[&str] = &[
     "абз",
     "акад",
@@ -24,18 +26,12 @@ const ABBREVIATIONS: &[&str] = &[
     "им",
     "и.о",
     "изд",
+    "исп",
     "кв",
     "каб",
     "канд",
-    "кг",
-    "км",
-    "коп",
     "корп",
     "лит",
-    "м",
-    "мин",
-    "млн",
-    "млрд",
     "мкр",
     "нач",
     "наб",
@@ -53,14 +49,12 @@ const ABBREVIATIONS: &[&str] = &[
     "прим",
     "просп",
     "проф",
-    "р",
+    "р-н",
     "разд",
     "расп",
+    "ред",
     "рис",
-    "р-н",
-    "руб",
     "св",
-    "сек",
     "сл",
     "см",
     "соотв",
@@ -68,16 +62,13 @@ const ABBREVIATIONS: &[&str] = &[
     "ст",
     "стр",
     "тел",
-    "тыс",
     "табл",
     "ул",
     "уч",
     "ф",
     "факс",
     "ш",
-    "шт",
     "эт",
-    "экз",
     "юр",
 ];
 
@@ -99,7 +90,7 @@ fn starts_upper_or_digit(t: &Token, src: &str) -> bool {
         TokenKind::Placeholder => true,
         TokenKind::Number => true,
         TokenKind::Word => first.is_uppercase(),
-        TokenKind::Punct => matches!(t.norm.as_str(), "\"" | "—" | "(" | "-" | "«"),
+        TokenKind::Punct => matches!(t.norm.as_str(), "\"" | "—" | "(" | "-" | "«" | "<"),
     }
 }
 
@@ -147,13 +138,19 @@ fn ends_sentence(src: &str, tokens: &[Token], sent_start: usize, a: usize, b: us
                     return false;
                 }
                 // Dotted abbreviations read as one word: «Б.В», «т.е», «и.о».
-                if prev.norm.contains('.') && prev.norm.split('.').all(|p| p.chars().count() <= 3) {
+                if prev.norm.contains('.')
+                    && prev.norm.chars().any(super::normalize::is_cyrillic)
+                    && prev.norm.split('.').all(|p| p.chars().count() <= 3)
+                {
                     let closes = matches!(prev.norm.as_str(), "т.д" | "т.п");
                     if !(closes && spaced && next.kind == TokenKind::Word) {
                         return false;
                     }
                 }
-                if n == 1 || ABBREVIATIONS.contains(&prev.norm.as_str()) {
+                // A number with a glued abbreviation: «2024г.», «10ч.».
+                let glued = prev.norm.starts_with(|c: char| c.is_ascii_digit())
+                    && prev.norm.trim_start_matches(|c: char| c.is_ascii_digit()).chars().count() <= 2;
+                if n == 1 || glued || ABBREVIATIONS.contains(&prev.norm.as_str()) {
                     // «и т. д. Далее…» ends the sentence; «т. е. Иванов» does not.
                     let closes = CLOSING.contains(&prev.norm.as_str())
                         && a >= 2
@@ -311,6 +308,24 @@ mod tests {
     fn missing_space_after_quote_still_splits() {
         let s = "в текущем году\".Заявление является повторным.";
         assert_eq!(sentences(s).len(), 2);
+    }
+
+    #[test]
+    fn units_end_sentences_and_abbreviations_do_not() {
+        assert_eq!(
+            sentences("Интервал составляет от 1,2 до 2 мин. Одновременно сотрудники проверили."),
+            ["Интервал составляет от 1,2 до 2 мин.", "Одновременно сотрудники проверили."]
+        );
+        assert_eq!(sentences("Исп. Силаева Е.Е. тел. 8 (495) 361-79-40").len(), 1);
+        assert_eq!(
+            sentences("по ч. 3 ст. 183 УК РФ (в ред. 24.09.2022) и от 26 января 2024г. N БС-4").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_web_address_ends_a_sentence() {
+        assert_eq!(sentences("Расписание на портале http://t.mos.ru. К факторам относятся пробки.").len(), 2);
     }
 
     #[test]

@@ -75,7 +75,7 @@ self.onmessage = async (e) => {
       if (typeof yasno.extractText !== "function") {
         throw new Error("Эта сборка не умеет читать файлы .docx");
       }
-      // The document readers are a second module, loaded on the first file.
+      // extractText is async: the readers are a second module, loaded on first use.
       const text = await yasno.extractText(new Uint8Array(msg.bytes), msg.name);
       self.postMessage({ type: "extracted", id: msg.id, text });
     }

@@ -1,0 +1,101 @@
+// `make bench-wasm`: speed and size of the built package (pkg/) in Node.
+// Prints the cold start (instantiate + first check, in a fresh process), the
+// median time per check of 2 KB, 30 KB and 300 KB documents made of the real
+// corpus (after warm-up), and the size of the .wasm raw and gzipped.
+import { readFileSync } from 'node:fs';
+import { gzipSync, brotliCompressSync } from 'node:zlib';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { loadavg } from 'node:os';
+import { corpus, pkgDir } from './test/helpers.mjs';
+
+const entry = new URL('../pkg/index.js', import.meta.url).href;
+
+if (process.argv[2] === '--cold') {
+  // Child process: nothing compiled or cached yet.
+  const text = readFileSync(0, 'utf8');
+  const t0 = performance.now();
+  const { default: init, Checker } = await import(entry);
+  await init();
+  const t1 = performance.now();
+  const checker = new Checker();
+  const t2 = performance.now();
+  checker.check(text);
+  const t3 = performance.now();
+  console.log(JSON.stringify({ instantiate: t1 - t0, build: t2 - t1, firstCheck: t3 - t2 }));
+  process.exit(0);
+}
+
+const docs = corpus();
+if (!docs.length) {
+  console.error('no corpus: set YASNO_CORPUS');
+  process.exit(2);
+}
+const paragraphs = docs.flatMap((d) => d.text.split(/\n\s*\n/)).map((p) => p.trim()).filter(Boolean);
+const utf8 = (s) => Buffer.byteLength(s);
+// A document of real paragraphs (the corpus, repeated if needed) of at most `kb` KB of UTF-8.
+function doc(kb) {
+  const limit = kb * 1024;
+  let text = '';
+  for (let i = 0; i < paragraphs.length * 20 && utf8(text) < limit * 0.97; i++) {
+    const p = paragraphs[i % paragraphs.length];
+    if (utf8(text) + utf8(p) + 2 <= limit) text += text ? `\n\n${p}` : p;
+  }
+  return text;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(2)} ms`;
+
+const colds = [];
+for (let i = 0; i < 5; i++) {
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--cold'], { input: doc(2), encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  colds.push(JSON.parse(r.stdout));
+}
+const cold = median(colds.map((c) => c.instantiate + c.build + c.firstCheck));
+console.log(`node ${process.version}, ${docs.length} corpus documents, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `cold start (import + instantiate + new Checker + first check of 2 KB), median of 5 processes: ${ms(cold)}` +
+    ` (instantiate ${ms(median(colds.map((c) => c.instantiate)))}, new Checker ${ms(median(colds.map((c) => c.build)))},` +
+    ` first check ${ms(median(colds.map((c) => c.firstCheck)))})`,
+);
+
+const { default: init, Checker } = await import(entry);
+await init();
+const checker = new Checker();
+for (const kb of [2, 30, 300]) {
+  const text = doc(kb);
+  const findings = checker.check(text).findings.length;
+  const budgetMs = 3000;
+  let warm = 0;
+  for (const start = performance.now(); warm < 5 || performance.now() - start < budgetMs / 3; warm++) checker.check(text);
+  const times = [];
+  const cpu = [];
+  for (const start = performance.now(); times.length < 7 || (performance.now() - start < budgetMs && times.length < 500); ) {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    checker.check(text);
+    times.push(performance.now() - t);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1000);
+  }
+  console.log(
+    `check ${String(kb).padStart(3)} KB (${utf8(text)} bytes, ${findings} findings): median ${ms(median(times))}` +
+      ` wall, ${ms(median(cpu))} CPU, over ${times.length} runs`,
+  );
+}
+
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+for (const [file, what] of [
+  ['yasno_wasm_bg.wasm', 'the checker, with the built-in dictionaries'],
+  ['yasno_formats_bg.wasm', 'the document readers, loaded on the first extractText'],
+]) {
+  const path = `${pkgDir}/${file}`;
+  const wasm = readFileSync(path);
+  // GNU gzip -9 when present (what servers precompress with), Node's zlib otherwise.
+  const gzip = spawnSync('gzip', ['-9c', path], { maxBuffer: 1 << 26 });
+  const gz = gzip.status === 0 ? `${kb(gzip.stdout.length)} gzip -9` : `${kb(gzipSync(wasm, { level: 9 }).length)} zlib level 9`;
+  const br = kb(brotliCompressSync(wasm).length);
+  console.log(`${file} (${what}): ${kb(wasm.length)} raw, ${gz}, ${br} brotli`);
+}

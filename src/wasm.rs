@@ -1,0 +1,95 @@
+//! The WebAssembly bindings, built by `make wasm` as two modules: the checker
+//! (cargo feature `wasm`) and the document readers (`wasm-formats`).
+//!
+//! A thin layer: JSON in, JSON out, offsets converted between the core's
+//! bytes and JavaScript's UTF-16 code units. The npm package's entry
+//! (`npm/index.js`) wraps these raw exports into the typed API, parses the
+//! JSON and recovers a module after a panic.
+
+use wasm_bindgen::prelude::*;
+
+/// Turns a panic into a JS exception named `YasnoPanic` that carries the
+/// panic message. The instance is not usable afterwards (its stack and
+/// borrow flags are left mid-call); the JS wrapper re-instantiates it.
+fn panic_hook(info: &std::panic::PanicHookInfo) {
+    let err = js_sys::Error::new(&format!("yasno: internal error: {info}"));
+    err.set_name("YasnoPanic");
+    wasm_bindgen::throw_val(err.into());
+}
+
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(panic_hook));
+}
+
+/// Test only: panics, to test recovery after a panic.
+#[wasm_bindgen(js_name = __panicForTest)]
+pub fn panic_for_test() {
+    panic!("panic requested by __panicForTest");
+}
+
+#[cfg(feature = "wasm")]
+pub use checker::*;
+
+#[cfg(feature = "wasm")]
+mod checker {
+    use wasm_bindgen::prelude::*;
+
+    use crate::offsets::{edits_from_utf16, report_to_utf16};
+    use crate::{apply_edits, Checker, Config, Edit};
+
+    /// A configured checker. Use `Checker` from the package entry instead.
+    #[wasm_bindgen]
+    pub struct RawChecker {
+        inner: Checker,
+    }
+
+    #[wasm_bindgen]
+    impl RawChecker {
+        /// `options` is the JSON of a `Config` (`null` or `{}` for defaults).
+        #[wasm_bindgen(constructor)]
+        pub fn new(options: &str) -> Result<RawChecker, JsError> {
+            let bad = |e: &dyn std::fmt::Display| JsError::new(&format!("yasno: bad options: {e}"));
+            let config: Option<Config> = serde_json::from_str(options).map_err(|e| bad(&e))?;
+            let inner = Checker::new(config.unwrap_or_default()).map_err(|e| bad(&e))?;
+            Ok(RawChecker { inner })
+        }
+
+        /// The JSON of the report, offsets in UTF-16 code units of `text`.
+        pub fn check(&self, text: &str) -> String {
+            let mut report = self.inner.check(text);
+            report_to_utf16(&mut report, text);
+            serde_json::to_string(&report).expect("a report serialises")
+        }
+    }
+
+    /// Applies the JSON array of edits (offsets in UTF-16 code units) to `text`.
+    #[wasm_bindgen(js_name = applyEdits)]
+    pub fn apply_edits_utf16(text: &str, edits: &str) -> Result<String, JsError> {
+        let edits: Vec<Edit> =
+            serde_json::from_str(edits).map_err(|e| JsError::new(&format!("yasno: bad edits: {e}")))?;
+        Ok(apply_edits(text, &edits_from_utf16(text, edits)))
+    }
+
+    /// The JSON array of the docs of every rule.
+    #[wasm_bindgen]
+    pub fn rules() -> String {
+        serde_json::to_string(&crate::rule_docs()).expect("rule docs serialise")
+    }
+
+    /// The crate version.
+    #[wasm_bindgen]
+    pub fn version() -> String {
+        crate::VERSION.to_string()
+    }
+}
+
+/// The text a person reads in a document (`.txt`, `.md`, `.html`, `.docx`,
+/// `.odt`; the format is taken from the file name, plain text otherwise).
+#[cfg(feature = "wasm-formats")]
+#[wasm_bindgen(js_name = extractText)]
+pub fn extract_text(bytes: &[u8], file_name: &str) -> Result<String, JsError> {
+    crate::formats::extract(bytes, file_name)
+        .map(|doc| doc.text)
+        .map_err(|e| JsError::new(&format!("yasno: cannot read {file_name}: {e}")))
+}
