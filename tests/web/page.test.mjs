@@ -390,6 +390,52 @@ describe("files", () => {
   });
 });
 
+describe("robustness", () => {
+  test("a panic in the core shows an error, keeps the text, and the next check works", async () => {
+    const page = await open();
+    // Make the worker's package panic (the real trap and module restart of
+    // the package, via its test hook) on a check of a text with a marker.
+    const [worker] = page.workers();
+    await worker.evaluate(async () => {
+      const yasno = await import(new URL("../pkg/index.js", self.location.href).href);
+      const check = yasno.Checker.prototype.check;
+      yasno.Checker.prototype.check = function (text) {
+        if (text.includes("\u2620")) yasno.__panicForTest();
+        return check.call(this, text);
+      };
+    });
+    const doc = corpusText("002-");
+    await paste(page, { text: doc });
+    await waitChecked(page);
+    const before = await markTexts(page);
+    assert.ok(before.includes("в настоящее время"));
+
+    await page.$eval("#text", (t) => t.setSelectionRange(t.value.length, t.value.length));
+    await page.keyboard.type("\u2620");
+    await page.waitForFunction(() => document.documentElement.dataset.state === "failed");
+    const banner = page.locator("#banner");
+    assert.ok(await banner.isVisible());
+    assert.match(await banner.textContent(), /Не удалось проверить текст/);
+    assert.match(await banner.getAttribute("title"), /panic/);
+    assert.equal(await value(page), `${doc}\u2620`, "the text is intact");
+    assert.deepEqual(await markTexts(page), before, "the last highlights stay");
+    assert.deepEqual(await page.evaluate(contrastProblems), [], "the error is readable (WCAG AA)");
+    await page.screenshot({ path: join(ARTIFACTS, "page-after-panic.png") });
+
+    // The editor keeps working: the next edit is checked by the restarted module.
+    await page.keyboard.press("Backspace");
+    await page.keyboard.type(" Работы в настоящее время не ведутся.");
+    await waitChecked(page);
+    assert.ok(!(await banner.isVisible()), "the error goes away after a good check");
+    const marks = await markTexts(page);
+    assert.equal(marks.filter((m) => m === "в настоящее время").length, 2);
+    // Checkers of other document types work after the restart too.
+    await page.selectOption("#profile", "refusal");
+    await waitChecked(page);
+    await page.locator("#checklist").waitFor({ state: "visible" });
+  });
+});
+
 describe("accessibility and layout", () => {
   for (const [name, width, height] of [
     ["desktop", 1366, 900],
@@ -405,6 +451,9 @@ describe("accessibility and layout", () => {
         document.querySelector(".side").scrollTop = 0;
       });
       await page.screenshot({ path: join(ARTIFACTS, `page-${name}.png`) });
+      // Finding cards have `content-visibility: auto`: a full-page shot does
+      // not scroll, so it would show off-screen cards empty. Render them all.
+      await page.$$eval(".finding", (cards) => cards.forEach((c) => (c.style.contentVisibility = "visible")));
       await page.screenshot({ path: join(ARTIFACTS, `page-${name}-full.png`), fullPage: true });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `horizontal overflow ${overflow}px`);
