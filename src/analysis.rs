@@ -43,7 +43,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::text::word_regex::WordRegex as Regex;
 
 use crate::config::{Config, Profile};
 use crate::report::{ChecklistItem, DocKind};
@@ -466,7 +466,7 @@ fn check_refusal(text: &Text, decision: Option<Range<usize>>) -> Refusal {
         text.sentences.first().map_or(0..0, |s| s.start..s.end.min(s.start + 200).max(s.start))
     });
     let mut checks = Vec::new();
-    let found = |m: Option<regex::Match>| m.map(|m| m.range());
+    let found = |m: Option<regex_automata::Match>| m.map(|m| m.range());
 
     // The decision.
     checks.push(ElementCheck {
