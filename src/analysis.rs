@@ -272,6 +272,11 @@ fn operative_re() -> &'static Regex {
     })
 }
 
+/// A court act: it has an operative part («ПОСТАНОВИЛ:», «определила:»).
+pub fn is_court_act(text: &Text) -> bool {
+    operative_re().is_match(text.src)
+}
+
 /// The words that state the decision, if the text refuses something. In a
 /// court act only the operative part counts: the rest retells earlier
 /// decisions («решением суда в удовлетворении иска отказано»).
