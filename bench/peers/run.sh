@@ -13,7 +13,8 @@ python3 -m venv "$VENV"
 "$VENV/bin/pip" install -q --disable-pip-version-check krrkt ruts razdel >&2
 
 cargo build -q --release --bin yasno --example peers_native >&2
-if [ -f pkg/yasno_bg.wasm ] || make -s wasm >&2; then WASM=1; else WASM=0; fi
+# `make wasm` is incremental: it rebuilds pkg/ only when the sources changed.
+if make -s wasm >&2; then WASM=1; else WASM=0; fi
 
 YASNO_BIN=target/release/yasno \
 YASNO_NATIVE=target/release/examples/peers_native \

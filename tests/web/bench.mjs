@@ -29,7 +29,7 @@ const server = await serve();
 const { browser, close } = await launch();
 try {
   console.log(`document: ${Buffer.byteLength(text)} bytes UTF-8, ${text.length} characters`);
-  const results = { cold: [], warm: [], check: [], keystroke: [], findings: 0 };
+  const results = { cold: [], warm: [], check: [], keystroke: [], findings: 0, stages: [] };
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
@@ -45,6 +45,24 @@ try {
       const t = await page.evaluate(() => performance.getEntriesByName("yasno:first-highlights")[0]?.startTime);
       if (t === undefined) throw new Error("no highlights");
       results[mode].push(t);
+      if (mode === "cold") {
+        results.stages.push(
+          await page.evaluate(() => {
+            const nav = performance.getEntriesByType("navigation")[0];
+            const ready = performance.getEntriesByName("yasno:ready")[0];
+            const check = performance.getEntriesByName("yasno:check")[0];
+            const first = performance.getEntriesByName("yasno:first-highlights")[0];
+            return {
+              dcl: nav.domContentLoadedEventEnd,
+              workerModules: ready.detail.modules,
+              workerWasm: ready.detail.wasm - ready.detail.modules,
+              workerChecker: ready.detail.checker - ready.detail.wasm,
+              check: check.detail.ms,
+              render: first.startTime - check.startTime,
+            };
+          }),
+        );
+      }
     }
     const check = await page.evaluate(() => performance.getEntriesByName("yasno:check").at(-1).detail.ms);
     results.check.push(check);
@@ -64,6 +82,13 @@ try {
   console.log(`page load → first highlights, cold cache: ${fmt(results.cold)}   (target ≤ 300 ms)`);
   console.log(`page load → first highlights, warm cache: ${fmt(results.warm)}`);
   console.log(`one check of the document in the worker: ${fmt(results.check)}`);
+  const stage = (k) => median(results.stages.map((x) => x[k])).toFixed(0);
+  console.log(
+    `cold load, medians: DOMContentLoaded ${stage("dcl")} ms; in the worker: modules ${stage("workerModules")} ms, ` +
+      `WebAssembly init ${stage("workerWasm")} ms, new Checker + warm-up ${stage("workerChecker")} ms; ` +
+      `check ${stage("check")} ms; painting highlights and panels ${stage("render")} ms`,
+  );
+  console.log(`load average: ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")} on ${(await import("node:os")).cpus().length} CPUs`);
   console.log(`keystroke → updated highlights (incl. 100 ms debounce): ${fmt(results.keystroke)}`);
 } finally {
   await close();

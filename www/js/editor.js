@@ -190,18 +190,19 @@ export class Editor {
     while (b < old.length - a && b < htmls.length - a && old[old.length - 1 - b] === htmls[htmls.length - 1 - b]) b++;
     const removed = this.lineEls.splice(a, old.length - a - b);
     const before = this.lineEls[a] || null;
-    const added = [];
-    for (let i = a; i < htmls.length - b; i++) {
-      const div = document.createElement("div");
-      div.className = "ln";
-      div.innerHTML = htmls[i];
-      added.push(div);
-    }
-    for (const el of removed) el.remove();
-    if (added.length) {
-      const frag = document.createDocumentFragment();
-      frag.append(...added);
+    let added = [];
+    if (htmls.length - b > a) {
+      // One parse for the whole run of new lines (the markup is escaped text and <mark>s only).
+      let html = "";
+      for (let i = a; i < htmls.length - b; i++) html += `<div class="ln">${htmls[i]}</div>`;
+      this.parser ??= document.createElement("template");
+      this.parser.innerHTML = html;
+      const frag = this.parser.content; // adopted into the page when inserted
+      added = [...frag.children];
+      for (const el of removed) el.remove();
       this.backdrop.insertBefore(frag, before);
+    } else {
+      for (const el of removed) el.remove();
     }
     this.lineEls.splice(a, 0, ...added);
     this.lineHtmls = htmls;

@@ -15,8 +15,9 @@ const checkers = new Map();
 const ready = (async () => {
   await yasno.default();
   const t1 = performance.now();
-  // Build the default checker now (dictionaries compile here), not on the first keystroke.
-  checkerFor("auto");
+  // Build the default checker now (dictionaries compile here) and run it once
+  // on a short text (lazy tables fill here), not on the first keystroke.
+  checkerFor("auto").check("Уважаемый заявитель! В связи с обращением сообщаем, что в удовлетворении отказано.");
   const t2 = performance.now();
   const rules = typeof yasno.rules === "function" ? yasno.rules() : [];
   const version = typeof yasno.version === "function" ? yasno.version() : String(yasno.version || "");
