@@ -390,6 +390,51 @@ describe("files", () => {
   });
 });
 
+describe("privacy", () => {
+  test("the Content-Security-Policy blocks inline script and every other origin", async () => {
+    const page = await open();
+    const result = await page.evaluate(async () => {
+      const violations = [];
+      document.addEventListener("securitypolicyviolation", (e) => violations.push(e.effectiveDirective));
+      const s = document.createElement("script");
+      s.textContent = "window.__inline = 1";
+      document.body.append(s);
+      let fetched = "no";
+      try {
+        await fetch("https://example.org/x");
+        fetched = "yes";
+      } catch {
+        // blocked
+      }
+      const img = new Image();
+      const loaded = new Promise((ok) => {
+        img.onload = () => ok("loaded");
+        img.onerror = () => ok("blocked");
+      });
+      img.src = "https://example.org/x.png";
+      const imgState = await loaded;
+      const style = document.createElement("link");
+      style.rel = "stylesheet";
+      style.href = "https://example.org/x.css";
+      document.head.append(style);
+      await new Promise((ok) => setTimeout(ok, 200));
+      return { inline: window.__inline, fetched, img: imgState, violations: [...new Set(violations)].sort() };
+    });
+    assert.equal(result.inline, undefined, "inline script did not run");
+    assert.equal(result.fetched, "no");
+    assert.equal(result.img, "blocked");
+    assert.deepEqual(result.violations, ["connect-src", "img-src", "script-src-elem", "style-src-elem"]);
+    // Chromium reports each blocked attempt on the console; those are expected here.
+    const { problems, requests, failed } = current;
+    assert.ok(problems.length > 0 && problems.every((p) => /Content Security Policy/.test(p)), problems.join("\n"));
+    problems.length = 0;
+    // Chromium announces the image and the style sheet, then blocks them (reason «csp») before they leave.
+    const foreign = requests.filter((u) => u.startsWith("https://example.org/"));
+    assert.deepEqual(failed.filter((f) => f.startsWith("https://example.org/")).sort(), foreign.map((u) => `${u} csp`).sort());
+    requests.splice(0, requests.length, ...requests.filter((u) => !foreign.includes(u)));
+  });
+});
+
 describe("robustness", () => {
   test("a panic in the core shows an error, keeps the text, and the next check works", async () => {
     const page = await open();
