@@ -64,7 +64,10 @@ export function serve(dir = WWW) {
   });
 }
 
-/** Headless Chromium; playwright gives it a new empty profile directory. */
+/**
+ * Headless Chromium. Playwright adds --headless and a fresh --user-data-dir
+ * (a new temporary profile, removed on close) to the flags below.
+ */
 export async function launch() {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
