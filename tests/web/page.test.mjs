@@ -73,6 +73,20 @@ describe("editor", () => {
     assert.ok(n >= 3, `findings: ${n}`);
   });
 
+  test("Ctrl+V of a real letter from the clipboard: highlighted, one undo step", async () => {
+    const page = await open();
+    const doc = corpusText("002-");
+    await page.evaluate((t) => navigator.clipboard.writeText(t), doc);
+    await page.focus("#text");
+    await page.keyboard.press("Control+V");
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.state), "checking");
+    await waitChecked(page);
+    assert.equal(await value(page), doc);
+    assert.ok((await markTexts(page)).includes("в настоящее время"));
+    await page.keyboard.press("Control+z");
+    assert.equal(await value(page), "");
+  });
+
   test("the backdrop wraps exactly like the textarea on a long document", async () => {
     for (const width of [1366, 375]) {
       const page = await open({ width, height: 900 });
