@@ -73,6 +73,20 @@ describe("editor", () => {
     assert.ok(n >= 3, `findings: ${n}`);
   });
 
+  test("Ctrl+V of a real letter from the clipboard: highlighted, one undo step", async () => {
+    const page = await open();
+    const doc = corpusText("002-");
+    await page.evaluate((t) => navigator.clipboard.writeText(t), doc);
+    await page.focus("#text");
+    await page.keyboard.press("Control+V");
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.state), "checking");
+    await waitChecked(page);
+    assert.equal(await value(page), doc);
+    assert.ok((await markTexts(page)).includes("в настоящее время"));
+    await page.keyboard.press("Control+z");
+    assert.equal(await value(page), "");
+  });
+
   test("the backdrop wraps exactly like the textarea on a long document", async () => {
     for (const width of [1366, 375]) {
       const page = await open({ width, height: 900 });
@@ -301,8 +315,9 @@ describe("files", () => {
     const chooser = page.waitForEvent("filechooser");
     await page.getByRole("button", { name: "Открыть файл" }).click();
     await (await chooser).setFiles({ name: "письмо.txt", mimeType: "text/plain", buffer: Buffer.from(doc.replace(/\n/g, "\r\n")) });
+    // The file is read asynchronously; once its text is in, the page is checking it.
+    await page.waitForFunction((doc) => document.getElementById("text").value === doc, doc);
     await waitChecked(page);
-    assert.equal(await value(page), doc);
     assert.ok((await page.locator("#backdrop mark").count()) > 0);
   });
 
@@ -387,6 +402,51 @@ describe("files", () => {
     await report.emulateMedia({ media: "print" });
     await report.screenshot({ path: join(ARTIFACTS, "report-print.png"), fullPage: false });
     await report.close();
+  });
+});
+
+describe("privacy", () => {
+  test("the Content-Security-Policy blocks inline script and every other origin", async () => {
+    const page = await open();
+    const result = await page.evaluate(async () => {
+      const violations = [];
+      document.addEventListener("securitypolicyviolation", (e) => violations.push(e.effectiveDirective));
+      const s = document.createElement("script");
+      s.textContent = "window.__inline = 1";
+      document.body.append(s);
+      let fetched = "no";
+      try {
+        await fetch("https://example.org/x");
+        fetched = "yes";
+      } catch {
+        // blocked
+      }
+      const img = new Image();
+      const loaded = new Promise((ok) => {
+        img.onload = () => ok("loaded");
+        img.onerror = () => ok("blocked");
+      });
+      img.src = "https://example.org/x.png";
+      const imgState = await loaded;
+      const style = document.createElement("link");
+      style.rel = "stylesheet";
+      style.href = "https://example.org/x.css";
+      document.head.append(style);
+      await new Promise((ok) => setTimeout(ok, 200));
+      return { inline: window.__inline, fetched, img: imgState, violations: [...new Set(violations)].sort() };
+    });
+    assert.equal(result.inline, undefined, "inline script did not run");
+    assert.equal(result.fetched, "no");
+    assert.equal(result.img, "blocked");
+    assert.deepEqual(result.violations, ["connect-src", "img-src", "script-src-elem", "style-src-elem"]);
+    // Chromium reports each blocked attempt on the console; those are expected here.
+    const { problems, requests, failed } = current;
+    assert.ok(problems.length > 0 && problems.every((p) => /Content Security Policy/.test(p)), problems.join("\n"));
+    problems.length = 0;
+    // Chromium announces the image and the style sheet, then blocks them (reason «csp») before they leave.
+    const foreign = requests.filter((u) => u.startsWith("https://example.org/"));
+    assert.deepEqual(failed.filter((f) => f.startsWith("https://example.org/")).sort(), foreign.map((u) => `${u} csp`).sort());
+    requests.splice(0, requests.length, ...requests.filter((u) => !foreign.includes(u)));
   });
 });
 

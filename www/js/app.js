@@ -204,13 +204,14 @@ function renderAll() {
 
 // ---------------------------------------------------------------- editing
 
-editor.onChange((text) => {
+editor.onChange((text, kind) => {
   // Keep the old highlights on the new text until the re-check arrives.
   state.findings = mapFindings(state.findings, state.text, text);
   state.text = text;
   keepActive();
   editor.setFindings(visibleFindings(), state.activeUid);
-  scheduleCheck();
+  // Typing waits for a pause; a pasted text is checked at once.
+  scheduleCheck(kind === "paste" ? 0 : DEBOUNCE_MS);
   saveDraft();
 });
 

@@ -24,7 +24,13 @@ export class Editor {
     this.lineHtmls = [];
     this.lineStarts = [0];
 
-    this.ta.addEventListener("input", () => this.emit());
+    this.pasting = false;
+    this.inserting = false;
+    // A paste or a drop is a whole change at once: listeners may check it without waiting.
+    this.ta.addEventListener("input", (e) => {
+      if (this.inserting) return; // insertText() reports its change once
+      this.emit((e.inputType || "").startsWith("insertFrom") ? "paste" : "edit");
+    });
     this.ta.addEventListener("paste", (e) => this.onPaste(e));
     // The textarea is as tall as its text; undo any scroll the browser adds
     // while it reveals the caret before the backdrop has grown.
@@ -41,8 +47,8 @@ export class Editor {
     this.listeners.add(fn);
   }
 
-  emit() {
-    for (const fn of this.listeners) fn(this.ta.value);
+  emit(kind = "edit") {
+    for (const fn of this.listeners) fn(this.ta.value, kind);
   }
 
   /** Paste HTML as plain text with paragraphs; never as markup. */
@@ -61,24 +67,34 @@ export class Editor {
       return; // plain text: the browser inserts it natively
     }
     e.preventDefault();
-    this.insertText(text);
+    this.pasting = true;
+    try {
+      this.insertText(text);
+    } finally {
+      this.pasting = false;
+    }
   }
 
   /** Inserts text at the selection as one step of undo. */
   insertText(text) {
     this.ta.focus({ preventScroll: true });
+    const before = this.ta.value;
     let ok = false;
+    // Chromium fires one input event per inserted line: listen to none of them.
+    this.inserting = true;
     try {
       ok = text === "" ? document.execCommand("delete", false) : document.execCommand("insertText", false, text);
     } catch {
       ok = false;
+    } finally {
+      this.inserting = false;
     }
     if (!ok) {
       // Fallback without native undo (browsers without execCommand on textareas).
       const { selectionStart: s, selectionEnd: e } = this.ta;
       this.ta.setRangeText(text, s, e, "end");
-      this.ta.dispatchEvent(new Event("input", { bubbles: true }));
     }
+    if (this.ta.value !== before) this.emit(this.pasting ? "paste" : "edit");
   }
 
   /** Replaces `[start, end)` with `text` as one step of undo; the caret ends after it. */
