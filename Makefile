@@ -5,15 +5,19 @@ SHELL := /bin/bash
 CORPUS ?= ../shared/corpus/real
 export YASNO_CORPUS := $(abspath $(CORPUS))
 
-.PHONY: run test test-rust lint bench eval setup-rust docs setup-sarif test-sarif test-cli peers wasm test-wasm bench-wasm setup-wasm setup-node setup-chromium setup-fuzz fuzz-smoke fuzz test-large
+.PHONY: run test test-rust lint bench eval setup-rust docs setup-sarif test-sarif test-cli peers wasm test-wasm bench-wasm setup-wasm setup-node setup-chromium www-pkg test-web bench-web setup-python setup-fuzz fuzz-smoke fuzz test-large
 
 setup-rust:
 	@command -v cargo >/dev/null || { echo "cargo is required (rustup)"; exit 2; }
 
-run: setup-rust
-	cargo run --release -- check $(firstword $(wildcard $(CORPUS)/002-*.txt) README.md) || true
+# The web page: builds the package into www/pkg/ and serves www/ as static
+# files on 127.0.0.1 (no server-side code). `make run PORT=9000` for another port.
+PORT := $(or $(PORT),8080)
+run: www-pkg setup-python
+	@echo "Ясно: http://127.0.0.1:$(PORT)/  (остановить: Ctrl+C)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
-test: test-rust lint test-sarif test-wasm test-large fuzz-smoke
+test: test-rust lint test-sarif test-wasm test-web test-large fuzz-smoke
 
 test-rust: setup-rust
 	cargo test --all-targets
@@ -108,6 +112,24 @@ test-wasm: wasm setup-chromium
 bench-wasm: wasm
 	node npm/bench.mjs
 
+# ---- The web page (www/) ----
+setup-python:
+	@command -v python3 >/dev/null || { apt-get update && apt-get install -y python3; }
+
+# www/pkg/ is a copy of the built package (git-ignored), so www/ alone can be
+# put on any static host.
+www-pkg: wasm
+	rm -rf www/pkg
+	cp -r pkg www/pkg
+
+# Playwright (playwright-core from npm) driving Debian's Chromium headless.
+test-web: www-pkg setup-chromium setup-python
+	node --test --test-concurrency=1 tests/web/*.test.mjs
+
+# Page load → first highlights on a 30 KB document (prints figures).
+bench-web: www-pkg setup-chromium setup-python
+	node tests/web/bench.mjs
+
 # Inputs too large for a debug build (a 50 MB text, a .docx of 100 000
 # paragraphs): tests/large.rs in a release build.
 test-large: setup-rust
@@ -118,9 +140,11 @@ test-large: setup-rust
 # `make fuzz FUZZ_TARGET=docx FUZZ_SECONDS=3600` runs one target longer.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGET ?= check
+CARGO_FUZZ_VERSION := 0.13.2
 
 setup-fuzz: setup-rust
-	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked
+	@[ "$$(cargo fuzz --version 2>/dev/null)" = "cargo-fuzz $(CARGO_FUZZ_VERSION)" ] || \
+	  cargo install cargo-fuzz --version $(CARGO_FUZZ_VERSION) --locked
 
 fuzz-smoke: setup-fuzz
 	fuzz/run.sh smoke $(FUZZ_SECONDS)

@@ -124,7 +124,7 @@ fn one_megabyte_line_through_the_binary() {
     }
     let sarif: serde_json::Value = serde_json::from_slice(&run("sarif")).unwrap();
     let results = sarif["runs"][0]["results"].as_array().unwrap();
-    let last = results.iter().filter(|r| r["ruleId"] == "YS101").last().unwrap();
+    let last = results.iter().rfind(|r| r["ruleId"] == "YS101").unwrap();
     let region = &last["locations"][0]["physicalLocation"]["region"];
     let start = text.rfind("в связи с").unwrap();
     assert_eq!(region["startColumn"].as_u64().unwrap() as usize, text[..start].encode_utf16().count() + 1);

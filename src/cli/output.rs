@@ -232,11 +232,7 @@ pub fn github(results: &[FileResult], summary: &Summary, seconds: f64) -> String
             Ok(c) => {
                 for l in &c.findings {
                     let f = &l.finding;
-                    let level = match f.severity {
-                        Severity::Error => "error",
-                        Severity::Warning => "warning",
-                        Severity::Hint => "notice",
-                    };
+                    let level = level_name(f.severity, "notice");
                     let mut msg = f.message.clone();
                     if let Some(s) = f.suggestions.first() {
                         let _ = write!(msg, " → {s}");
@@ -264,6 +260,15 @@ pub fn github(results: &[FileResult], summary: &Summary, seconds: f64) -> String
     out
 }
 
+/// A severity in a format's own words; `hint` is the format's lowest level.
+fn level_name(severity: Severity, hint: &'static str) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Hint => hint,
+    }
+}
+
 fn rule_title(id: &str) -> &'static str {
     yasno::rule_docs().into_iter().find(|d| d.id == id).map_or("", |d| d.title)
 }
@@ -281,11 +286,7 @@ pub fn checkstyle(results: &[FileResult]) -> String {
             Ok(c) => {
                 for l in &c.findings {
                     let f = &l.finding;
-                    let sev = match f.severity {
-                        Severity::Error => "error",
-                        Severity::Warning => "warning",
-                        Severity::Hint => "info",
-                    };
+                    let sev = level_name(f.severity, "info");
                     let _ = writeln!(
                         out,
                         "    <error line=\"{}\" column=\"{}\" severity=\"{sev}\" message=\"{}\" source=\"yasno.{}\"/>",

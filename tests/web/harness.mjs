@@ -64,7 +64,10 @@ export function serve(dir = WWW) {
   });
 }
 
-/** Headless Chromium; playwright gives it a new empty profile directory. */
+/**
+ * Headless Chromium. Playwright adds --headless and a fresh --user-data-dir
+ * (a new temporary profile, removed on close) to the flags below.
+ */
 export async function launch() {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -97,8 +100,10 @@ export async function openPage(browser, url, { width = 1366, height = 900 } = {}
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const requests = [];
+  const failed = [];
   const problems = [];
   page.on("request", (r) => requests.push(r.url()));
+  page.on("requestfailed", (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
   page.on("console", (m) => {
     if (m.type() === "error" || m.type() === "warning") problems.push(`console.${m.type()}: ${m.text()}`);
   });
@@ -110,7 +115,7 @@ export async function openPage(browser, url, { width = 1366, height = 900 } = {}
   });
   await page.goto(url);
   await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
-  return { context, page, requests, problems };
+  return { context, page, requests, failed, problems };
 }
 
 /** Fires a paste event with the given clipboard contents at the editor. */

@@ -71,8 +71,7 @@ worker.onmessage = (e) => {
         pendingFiles.delete(msg.id);
         cb(msg);
       } else if (msg.type === "failed") {
-        showBanner(`Проверка не удалась: ${msg.message}`);
-        inFlight = null;
+        onCheckFailed(msg);
       }
       break;
     }
@@ -107,10 +106,37 @@ function runCheck() {
   worker.postMessage({ type: "check", ...inFlight });
 }
 
+// A check failed (e.g. a panic in the core: the package restarts the module
+// and the next check works). Keep the text and the last highlights, say so,
+// and go on: the next edit, or a pending re-check, checks again.
+let checkFailed = false;
+function onCheckFailed(msg) {
+  const req = inFlight;
+  inFlight = null;
+  if (!req || req.id !== msg.id) return;
+  checkFailed = true;
+  showBanner(
+    "Не удалось проверить текст: внутренняя ошибка программы. Текст не пострадал, " +
+      "проверка перезапущена и продолжится после следующей правки.",
+    msg.message,
+  );
+  if (recheck || (!timerPending && editor.value !== req.text)) {
+    recheck = false;
+    runCheck();
+  } else if (!timerPending) {
+    // For tests: the page is idle and shows an error instead of a report.
+    document.documentElement.dataset.state = "failed";
+  }
+}
+
 function onReport(msg) {
   const req = inFlight;
   inFlight = null;
   if (!req || req.id !== msg.id) return;
+  if (checkFailed) {
+    checkFailed = false;
+    hideBanner();
+  }
   const report = msg.report;
   performance.mark("yasno:check", { detail: { ms: msg.ms, chars: req.text.length } });
   let findings = report.findings;
@@ -154,9 +180,12 @@ function keepActive() {
 let lastAnnounced = -1;
 function renderAll() {
   const vis = visibleFindings();
+  const t0 = performance.now();
   editor.setFindings(vis, state.activeUid);
+  const t1 = performance.now();
   panel.activeUid = state.activeUid;
   panel.render(vis, state.text, (f) => skipKey(state.text, f));
+  performance.measure("yasno:render", { start: t0, detail: { editor: t1 - t0, panel: performance.now() - t1 } });
   $("findings-count").textContent = String(vis.length);
   $("jump-count").textContent = String(vis.length);
   $("findings-count").setAttribute("aria-label", countWord(vis.length, FINDING_FORMS));
@@ -175,13 +204,14 @@ function renderAll() {
 
 // ---------------------------------------------------------------- editing
 
-editor.onChange((text) => {
+editor.onChange((text, kind) => {
   // Keep the old highlights on the new text until the re-check arrives.
   state.findings = mapFindings(state.findings, state.text, text);
   state.text = text;
   keepActive();
   editor.setFindings(visibleFindings(), state.activeUid);
-  scheduleCheck();
+  // Typing waits for a pause; a pasted text is checked at once.
+  scheduleCheck(kind === "paste" ? 0 : DEBOUNCE_MS);
   saveDraft();
 });
 
@@ -493,10 +523,15 @@ $("report-json").addEventListener("click", () => {
 
 // ---------------------------------------------------------------- messages
 
-function showBanner(text) {
+function showBanner(text, detail = "") {
   const b = $("banner");
   b.textContent = text;
+  b.title = detail;
   b.hidden = false;
+}
+
+function hideBanner() {
+  $("banner").hidden = true;
 }
 
 let toastTimer = 0;

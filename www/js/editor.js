@@ -24,7 +24,13 @@ export class Editor {
     this.lineHtmls = [];
     this.lineStarts = [0];
 
-    this.ta.addEventListener("input", () => this.emit());
+    this.pasting = false;
+    this.inserting = false;
+    // A paste or a drop is a whole change at once: listeners may check it without waiting.
+    this.ta.addEventListener("input", (e) => {
+      if (this.inserting) return; // insertText() reports its change once
+      this.emit((e.inputType || "").startsWith("insertFrom") ? "paste" : "edit");
+    });
     this.ta.addEventListener("paste", (e) => this.onPaste(e));
     // The textarea is as tall as its text; undo any scroll the browser adds
     // while it reveals the caret before the backdrop has grown.
@@ -41,8 +47,8 @@ export class Editor {
     this.listeners.add(fn);
   }
 
-  emit() {
-    for (const fn of this.listeners) fn(this.ta.value);
+  emit(kind = "edit") {
+    for (const fn of this.listeners) fn(this.ta.value, kind);
   }
 
   /** Paste HTML as plain text with paragraphs; never as markup. */
@@ -61,24 +67,34 @@ export class Editor {
       return; // plain text: the browser inserts it natively
     }
     e.preventDefault();
-    this.insertText(text);
+    this.pasting = true;
+    try {
+      this.insertText(text);
+    } finally {
+      this.pasting = false;
+    }
   }
 
   /** Inserts text at the selection as one step of undo. */
   insertText(text) {
     this.ta.focus({ preventScroll: true });
+    const before = this.ta.value;
     let ok = false;
+    // Chromium fires one input event per inserted line: listen to none of them.
+    this.inserting = true;
     try {
       ok = text === "" ? document.execCommand("delete", false) : document.execCommand("insertText", false, text);
     } catch {
       ok = false;
+    } finally {
+      this.inserting = false;
     }
     if (!ok) {
       // Fallback without native undo (browsers without execCommand on textareas).
       const { selectionStart: s, selectionEnd: e } = this.ta;
       this.ta.setRangeText(text, s, e, "end");
-      this.ta.dispatchEvent(new Event("input", { bubbles: true }));
     }
+    if (this.ta.value !== before) this.emit(this.pasting ? "paste" : "edit");
   }
 
   /** Replaces `[start, end)` with `text` as one step of undo; the caret ends after it. */
@@ -190,18 +206,19 @@ export class Editor {
     while (b < old.length - a && b < htmls.length - a && old[old.length - 1 - b] === htmls[htmls.length - 1 - b]) b++;
     const removed = this.lineEls.splice(a, old.length - a - b);
     const before = this.lineEls[a] || null;
-    const added = [];
-    for (let i = a; i < htmls.length - b; i++) {
-      const div = document.createElement("div");
-      div.className = "ln";
-      div.innerHTML = htmls[i];
-      added.push(div);
-    }
-    for (const el of removed) el.remove();
-    if (added.length) {
-      const frag = document.createDocumentFragment();
-      frag.append(...added);
+    let added = [];
+    if (htmls.length - b > a) {
+      // One parse for the whole run of new lines (the markup is escaped text and <mark>s only).
+      let html = "";
+      for (let i = a; i < htmls.length - b; i++) html += `<div class="ln">${htmls[i]}</div>`;
+      this.parser ??= document.createElement("template");
+      this.parser.innerHTML = html;
+      const frag = this.parser.content; // adopted into the page when inserted
+      added = [...frag.children];
+      for (const el of removed) el.remove();
       this.backdrop.insertBefore(frag, before);
+    } else {
+      for (const el of removed) el.remove();
     }
     this.lineEls.splice(a, 0, ...added);
     this.lineHtmls = htmls;

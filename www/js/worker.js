@@ -8,6 +8,7 @@
 //               {type: "extracted", id, text} | {type: "failed", id, message}
 
 import * as yasno from "../pkg/index.js";
+import { SAMPLE_LETTER } from "./sample.js";
 
 const t0 = performance.now();
 const checkers = new Map();
@@ -22,7 +23,21 @@ const ready = (async () => {
   const version = typeof yasno.version === "function" ? yasno.version() : String(yasno.version || "");
   // Timings (ms since the worker started): modules loaded, module instantiated, checker built.
   self.postMessage({ type: "ready", version, rules, timings: { modules: t0, wasm: t1, checker: t2 } });
+  // The first checks fill lazily built matching tables and cost several times
+  // more than later ones: do that on a typical letter while the page waits for
+  // a text. A check already waiting (a restored draft) goes first.
+  setTimeout(warmUp, 0);
 })();
+
+let checked = false;
+function warmUp() {
+  if (checked) return;
+  try {
+    checkerFor("auto").check(SAMPLE_LETTER);
+  } catch {
+    // a failure shows on the first real check
+  }
+}
 
 ready.catch((err) => {
   self.postMessage({ type: "fatal", message: String(err && err.message ? err.message : err) });
@@ -69,6 +84,7 @@ self.onmessage = async (e) => {
       const t = performance.now();
       const report = checkerFor(msg.profile || "auto").check(msg.text);
       self.postMessage({ type: "report", id: msg.id, report, ms: performance.now() - t });
+      if (msg.text.length > 200) checked = true;
       prebuild();
     } else if (msg.type === "extract") {
       if (typeof yasno.extractText !== "function") {
