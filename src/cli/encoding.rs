@@ -180,7 +180,7 @@ mod tests {
             assert!(e.contains(&format!("--encoding {label}")), "{e}");
             // Decoded with the label suggested, it is the text again.
             let forced = parse_label(label).unwrap();
-            assert_eq!(to_utf8(encoded(enc), Some(forced)).unwrap(), (TEXT.as_bytes().to_vec(), enc));
+            assert_eq!(to_utf8(encoded(enc), Some(forced)).unwrap(), (TEXT.as_bytes().to_vec(), forced));
             assert_eq!(from_utf8(TEXT, enc).unwrap(), encoded(enc));
             // A UTF-8 file stays UTF-8 under a legacy --encoding.
             assert_eq!(to_utf8(TEXT.into(), Some(forced)).unwrap(), (TEXT.as_bytes().to_vec(), UTF_8));
