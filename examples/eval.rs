@@ -9,14 +9,16 @@
 //!
 //! ```text
 //! cargo run --release --example eval -- [--corpus DIR] [--sample N] [--seed S] [--rule YS101] [--docs]
-//!     [--judgements FILE] [--todo]
+//!     [--judgements FILE] [--todo] [--phrases]
 //! ```
 //!
 //! With `--judgements` (a TSV: rule, file, start, end, span, verdict `ok` or
 //! `wrong`, note), each sampled finding shows the verdict already given, and
 //! a table of the precision per rule over the judged sample ends the output.
 //! `--todo` prints, instead, TSV rows for the sampled findings not judged yet,
-//! to fill in and append to the file.
+//! to fill in and append to the file. `--phrases` prints, instead of the
+//! samples, how often each flagged phrase occurs per rule: the frequent
+//! ones decide a dictionary rule's precision.
 //!
 //! The corpus is `--corpus`, else `$YASNO_CORPUS`, else `../shared/corpus/real`.
 
@@ -36,6 +38,7 @@ struct Args {
     docs: bool,
     judgements: Option<PathBuf>,
     todo: bool,
+    phrases: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -50,6 +53,7 @@ fn parse_args() -> Result<Args, String> {
         docs: false,
         judgements: None,
         todo: false,
+        phrases: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -62,13 +66,15 @@ fn parse_args() -> Result<Args, String> {
             "--docs" => args.docs = true,
             "--judgements" => args.judgements = Some(PathBuf::from(value()?)),
             "--todo" => args.todo = true,
+            "--phrases" => args.phrases = true,
             "-h" | "--help" => {
                 println!(
                     "usage: eval [--corpus DIR] [--sample N (10)] [--seed S (2024)] [--rule ID] [--docs]\n\
                      \x20           [--judgements FILE] [--todo]\n\
                      --docs also prints a table of documents (score, words, findings, grade)\n\
                      --judgements FILE shows verdicts given before and the precision per rule\n\
-                     --todo prints TSV rows for the sampled findings not judged yet"
+                     --todo prints TSV rows for the sampled findings not judged yet\n\
+                     --phrases prints, per rule, how often each flagged phrase occurs (lower case)"
                 );
                 std::process::exit(0);
             }
@@ -268,6 +274,28 @@ fn main() -> ExitCode {
             println!("{:<7} {:>8} {:>9}  {}", doc.id, hits.len(), in_docs.len(), doc.title);
         }
         println!();
+    }
+
+    if args.phrases {
+        for doc in yasno::rule_docs() {
+            if args.rule.as_deref().is_some_and(|r| r != doc.id) {
+                continue;
+            }
+            let Some(hits) = by_rule.get(doc.id) else { continue };
+            let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+            for &(di, fi) in hits {
+                let text = tsv_span(&docs[di].report.findings[fi].text).to_lowercase().replace('ё', "е");
+                *counts.entry(text).or_default() += 1;
+            }
+            let mut counts: Vec<(String, usize)> = counts.into_iter().collect();
+            counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            println!("## {} {} — {} findings, {} distinct\n", doc.id, doc.title, hits.len(), counts.len());
+            for (text, n) in counts {
+                println!("{n:>5}  {text}");
+            }
+            println!();
+        }
+        return ExitCode::SUCCESS;
     }
 
     let mut parsed: Vec<Option<Text>> = docs.iter().map(|_| None).collect();

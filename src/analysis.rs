@@ -43,7 +43,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::text::word_regex::WordRegex as Regex;
 
 use crate::config::{Config, Profile};
 use crate::report::{ChecklistItem, DocKind};
@@ -272,6 +272,11 @@ fn operative_re() -> &'static Regex {
     })
 }
 
+/// A court act: it has an operative part («ПОСТАНОВИЛ:», «определила:»).
+pub fn is_court_act(text: &Text) -> bool {
+    operative_re().is_match(text.src)
+}
+
 /// The words that state the decision, if the text refuses something. In a
 /// court act only the operative part counts: the rest retells earlier
 /// decisions («решением суда в удовлетворении иска отказано»).
@@ -466,7 +471,7 @@ fn check_refusal(text: &Text, decision: Option<Range<usize>>) -> Refusal {
         text.sentences.first().map_or(0..0, |s| s.start..s.end.min(s.start + 200).max(s.start))
     });
     let mut checks = Vec::new();
-    let found = |m: Option<regex::Match>| m.map(|m| m.range());
+    let found = |m: Option<regex_automata::Match>| m.map(|m| m.range());
 
     // The decision.
     checks.push(ElementCheck {

@@ -15,6 +15,8 @@
 //!                                # put into the form of the phrase's first word
 //! free_after = ["в", "на"]       # optional (with `verb`): words after the phrase that
 //!                                # keep the verb edit grammatical, see below
+//! not_before = ["в", "вами"]     # optional: not reported when the next word is one of these
+//! not_after = ["доходы"]         # optional: not reported when the word before is one of these
 //! severity = "hint"              # optional, the rule's default otherwise
 //! match = "exact"                # optional, overrides the file's `match`
 //! explanation = "…"              # why, in Russian: one or two sentences
@@ -50,6 +52,13 @@
 //! "осуществить"]`). When two entries match overlapping words, the match
 //! with more words wins; on a tie, the entry loaded later wins, so an
 //! organisation dictionary (`Config.dictionaries`) overrides a built-in one.
+//!
+//! `not_before` and `not_after` (normalised words, exact forms) keep an
+//! entry quiet where the words around give the phrase another sense:
+//! «указанный» points back to something («указанные документы»), but
+//! «сведения, указанные в заявлении» is a participle with its own
+//! complement (`not_before = ["в", …]`); «физических лиц» is the name of
+//! a tax in «налог на доходы физических лиц» (`not_after = ["доходы"]`).
 //!
 //! **Predicates** (`kind = "predicate"`, split predicates such as
 //! «осуществлять проверку»). The first word of every phrase must be a verb
@@ -163,6 +172,10 @@ pub struct Entry {
     pub verb: Option<String>,
     #[serde(default)]
     pub free_after: Vec<String>,
+    #[serde(default)]
+    pub not_before: Vec<String>,
+    #[serde(default)]
+    pub not_after: Vec<String>,
     #[serde(default)]
     pub severity: Option<Severity>,
     #[serde(default, rename = "match")]

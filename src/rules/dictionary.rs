@@ -203,6 +203,9 @@ pub fn report(ctx: &Context, out: &mut Emitter, rule_id: &str, label: &str) {
             continue;
         }
         let e = &lex.entry;
+        if context_excludes(ctx.text, m, e) || in_act_title(ctx.text, m.start, m.end) {
+            continue;
+        }
         let matched = &ctx.text.src[m.start..m.end];
         let edit = if let Some(verb) = &e.verb {
             verb_edit(ctx.text, m, e, verb)
@@ -230,6 +233,46 @@ pub fn report(ctx: &Context, out: &mut Emitter, rule_id: &str, label: &str) {
             f.safe = true;
         }
     }
+}
+
+/// True when a word right around the match is in the entry's `not_before`
+/// or `not_after`: the phrase has another sense there.
+pub fn context_excludes(text: &Text, m: &DictMatch, e: &Entry) -> bool {
+    let listed = |list: &[String], t: Option<&Token>| {
+        t.is_some_and(|t| {
+            t.kind == TokenKind::Word && list.iter().any(|w| crate::text::normalize::norm_word(w) == t.norm)
+        })
+    };
+    (!e.not_before.is_empty() && listed(&e.not_before, text.tokens.get(m.last)))
+        || (!e.not_after.is_empty() && m.first > 0 && listed(&e.not_after, text.tokens.get(m.first - 1)))
+}
+
+/// True when `start..end` lies inside the quoted title of a legal act:
+/// «О таможенном регулировании в Российской Федерации», "Об организации
+/// предоставления государственных услуг". The writer quotes the title and
+/// cannot change its words.
+pub fn in_act_title(text: &Text, start: usize, end: usize) -> bool {
+    let src = text.src;
+    let mut from = start.saturating_sub(600);
+    while !src.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &src[from..start];
+    let quotes = ['«', '»', '"', '„', '“', '”'];
+    let Some((qi, q)) = before.char_indices().rev().find(|(_, c)| quotes.contains(c)) else { return false };
+    let opening = match q {
+        '»' | '”' => false,
+        '"' => before[..qi].chars().next_back().is_none_or(|c| c.is_whitespace() || c == '('),
+        _ => true,
+    };
+    let title = &before[qi + q.len_utf8()..];
+    let line_end = src[end..].find('\n').map_or(src.len(), |i| end + i);
+    opening
+        && !title.contains('\n')
+        && ["О", "Об", "Обо"]
+            .iter()
+            .any(|p| title.strip_prefix(p).is_some_and(|rest| rest.starts_with(char::is_whitespace)))
+        && src[end..line_end].contains(['»', '"', '“', '”'])
 }
 
 /// Matches the case of `replacement` to the original: a capital first letter stays capital.

@@ -47,9 +47,12 @@ impl GenitiveChain {
         let text = ctx.text;
         let mut chain = Chain::default();
         let emit = |chain: &mut Chain, out: &mut Emitter| {
-            if chain.gens.len() >= min {
-                let start = chain.start.unwrap_or(chain.gens[0]);
-                let last = *chain.gens.last().expect("non-empty");
+            let start = chain.start.unwrap_or_else(|| chain.gens.first().copied().unwrap_or(0));
+            let last = chain.gens.last().copied().unwrap_or(start);
+            // The quoted title of a legal act cannot be rewritten.
+            let quoted =
+                || super::dictionary::in_act_title(text, text.tokens[start].start, text.tokens[last].end);
+            if chain.gens.len() >= min && !quoted() {
                 let words: Vec<&str> = chain
                     .gens
                     .iter()
@@ -160,6 +163,11 @@ mod tests {
         assert_eq!(f[0].rule, "YS121");
         assert_eq!(f[0].text, "обеспечения безопасности движения пешеходов");
         assert!(f[0].message.starts_with("4 существительных"), "{}", f[0].message);
+        // Quotes that are not the title of an act do not hide a chain.
+        assert_eq!(
+            spans("YS121", "Он сказал: «Прошу ускорить решение вопроса обеспечения выполнения требований»."),
+            ["решение вопроса обеспечения выполнения требований"]
+        );
     }
 
     #[test]
@@ -175,6 +183,8 @@ mod tests {
             "Заявление о предоставлении путевки для отдыха ребенка в лагере зарегистрировано.",
             // a letterhead line without a full stop
             "Управление организации работы отдела обеспечения деятельности префектуры",
+            // the quoted title of a legal act
+            "Работы ведутся по постановлению Правительства Москвы от 12.03.2013 № 1234-ПП «О порядке содержания объектов дорожного хозяйства улично-дорожной сети города».",
         ] {
             assert!(spans("YS121", s).is_empty(), "{s}: {:?}", spans("YS121", s));
         }

@@ -116,6 +116,21 @@ impl Rule for ImpersonalAddress {
                 {
                     continue;
                 }
+                // «Уважаемый заявитель!»: a salutation needs the name, not «вы».
+                let salutation = i > s.tokens.start
+                    && matches!(text.tokens[i - 1].norm.as_str(), "уважаемый" | "уважаемая" | "уважаемые");
+                if salutation {
+                    let f = out.push(
+                        t.start,
+                        end,
+                        format!(
+                            "«{}» в обращении: назовите человека по имени и отчеству",
+                            text.slice(t.start, end)
+                        ),
+                    );
+                    f.suggestions.push("имя и отчество: «Уважаемая Анна Петровна!»".to_string());
+                    continue;
+                }
                 let f = out.push(
                     t.start,
                     end,
@@ -188,7 +203,12 @@ mod tests {
             ),
             ["Обратившемуся лицу"]
         );
-        assert_eq!(spans("YS123", "Уважаемый заявитель!\n\nВаше заявление рассмотрено."), ["заявитель"]);
+        let f = findings("YS123", "Уважаемый заявитель!\n\nВаше заявление рассмотрено.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].text, "заявитель");
+        // «Уважаемый вы!» would be wrong: a salutation asks for the name.
+        assert!(f[0].message.contains("по имени"), "{}", f[0].message);
+        assert!(!f[0].suggestions.iter().any(|s| s == "вы"), "{:?}", f[0].suggestions);
     }
 
     #[test]

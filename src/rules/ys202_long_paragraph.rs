@@ -11,7 +11,7 @@ static DOC: RuleDoc = RuleDoc {
     category: Category::Length,
     severity: Severity::Hint,
     title: "Длинный абзац",
-    what: "Абзацы длиннее `max_words` слов (по умолчанию 120) или больше `max_sentences` предложений (по умолчанию 7).",
+    what: "Абзацы длиннее `max_words` слов (по умолчанию 120) или больше `max_sentences` предложений (по умолчанию 7), если в них хотя бы три четверти от `max_words` слов: восемь коротких фраз читаются легко.",
     why: "Сплошной блок текста отпугивает: читатель не видит, где начинается новая мысль, и пропускает важное.",
     bad: "Абзац на полстраницы, в котором описание проверки, её результат, решение и порядок обжалования идут подряд.",
     good: "Четыре коротких абзаца: что проверили, что нашли, что решили, как обжаловать.",
@@ -36,7 +36,7 @@ impl Rule for LongParagraph {
             let n = sentences.len();
             if words > max_words {
                 out.push(p.start, p.end, format!("Длинный абзац: {words} слов (не больше {max_words})"));
-            } else if n > max_sentences {
+            } else if n > max_sentences && words * 4 > max_words * 3 {
                 out.push(
                     p.start,
                     p.end,
@@ -44,5 +44,27 @@ impl Rule for LongParagraph {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::spans;
+
+    #[test]
+    fn long_paragraphs_are_flagged() {
+        let long = "Мы проверили участок дороги у дома 24 и выяснили, что знак стоит правильно. ".repeat(11);
+        assert_eq!(spans("YS202", &long).len(), 1);
+        let many = "Знак на месте, и разметка видна хорошо даже в тёмное время суток. ".repeat(9);
+        assert_eq!(spans("YS202", &many).len(), 1, "nine sentences, 108 words");
+    }
+
+    #[test]
+    fn short_sentences_make_no_long_paragraph() {
+        let slogans =
+            "Хватит ждать! Решись сегодня! Всё просто! Жми сюда! Не бойся! Ты сможешь! Пиши нам! Мы рядом! ";
+        assert!(spans("YS202", slogans).is_empty());
+        let two = "Мы проверили участок дороги у дома 24 и выяснили, что знак стоит правильно. ".repeat(2);
+        assert!(spans("YS202", &two).is_empty());
     }
 }

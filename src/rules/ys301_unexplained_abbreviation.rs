@@ -32,7 +32,7 @@ static DOC: RuleDoc = RuleDoc {
     category: Category::Explanation,
     severity: Severity::Warning,
     title: "Сокращение без расшифровки",
-    what: "Аббревиатура (`ЕГРН`, `ОМСУ`, `ГКУ ЦОДД`), которая при первом упоминании не расшифрована. Расшифровкой считается полное название в скобках рядом — до или после сокращения — или «(далее — ЕГРН)»; для сокращений из трёх букв и длиннее — также полное название, уже написанное выше в документе. Сообщается только первое упоминание. Не проверяются общеизвестные сокращения (РФ, ИНН, СНИЛС, ФИО, МФЦ, ГИБДД, ЖКХ, ДТП, ПДД, «УК РФ», «КоАП РФ» и др.) и сокращения из настройки `allowed_abbreviations`, а также шапки бланков, набранные прописными, строки реквизитов и обозначения вида «210-ФЗ».",
+    what: "Аббревиатура (`ЕГРН`, `ОМСУ`, `ЦОДД`), которая при первом упоминании не расшифрована. Расшифровкой считается полное название в скобках рядом — до или после сокращения — или «(далее — ЕГРН)»; для сокращений из трёх букв и длиннее — также полное название, уже написанное выше в документе. Сообщается только первое упоминание. Не проверяются общеизвестные сокращения (РФ, ИНН, СНИЛС, ФИО, МФЦ, ГИБДД, ЖКХ, ДТП, ПДД, «УК РФ», «КоАП РФ», «ТН ВЭД» и др.), организационно-правовая форма перед названием учреждения («ГКУ «Центр организации дорожного движения»», «ГБУ «Жилищник»»; сокращённое название после неё, как «ЦОДД» в «ГКУ ЦОДД», проверяется) и сокращения из настройки `allowed_abbreviations`, а также шапки бланков, набранные прописными, строки реквизитов и обозначения вида «210-ФЗ».",
     why: "Сокращения, привычные сотрудникам ведомства, гражданину незнакомы. Не поняв одно слово, читатель не поймёт и всё предложение: кто принял решение, куда идти, какой документ нужен. Расшифровать сокращение один раз — дело нескольких слов, а переспрашивать читателю придётся звонком или новым обращением.",
     bad: "Сведения о собственнике можно получить из ЕГРН.",
     good: "Сведения о собственнике можно получить из Единого государственного реестра недвижимости (ЕГРН).",
@@ -68,6 +68,8 @@ const KNOWN: &[&str] = &[
     "ДПС",
     "МВД",
     "МЧС",
+    "ФНС",
+    "ФТС",
     "ФСБ",
     "ЖКХ",
     "ТСЖ",
@@ -199,6 +201,7 @@ impl Rule for UnexplainedAbbreviation {
                 || layout.on_requisites_line(i)
                 || is_quoted_name(text, i)
                 || is_known_code(text, i, &key)
+                || is_legal_form(text, i, &key)
                 || layout.is_signature_label(text, i)
                 || after_number_sign(text, i)
                 || in_dotted_code(text, i)
@@ -373,10 +376,62 @@ fn is_quoted_name(text: &Text, i: usize) -> bool {
     i > 0 && quote(text.tokens.get(i - 1)) && quote(text.tokens.get(i + 1))
 }
 
-/// Codes everyone knows by their short names: «УК РФ», «ГК РФ», «КоАП РФ».
+/// Codes everyone knows by their short names: «УК РФ», «ГК РФ», «КоАП РФ»,
+/// «ТН ВЭД».
 fn is_known_code(text: &Text, i: usize, key: &str) -> bool {
-    matches!(key, "УК" | "ГК" | "НК" | "ТК" | "ЖК" | "КОАП")
-        && text.tokens.get(i + 1).is_some_and(|n| n.norm == "рф")
+    let next_is = |w: &str| text.tokens.get(i + 1).is_some_and(|n| n.norm == w);
+    let prev_is = |w: &str| i > 0 && text.tokens[i - 1].norm == w;
+    (matches!(key, "УК" | "ГК" | "НК" | "ТК" | "ЖК" | "КОАП") && next_is("рф"))
+        // The customs nomenclature «ТН ВЭД» of every customs form.
+        || (key == "ТН" && next_is("вэд"))
+        || (key == "ВЭД" && prev_is("тн"))
+        || (key == "ЕАЭС" && prev_is("вэд"))
+}
+
+/// The legal form of an institution right before its name: «ГКУ «Центр
+/// организации дорожного движения»», «ГБУ «Жилищник»», «ГКУ ЦОДД». Like
+/// «ООО», it is part of the name and the reader needs the name, not the
+/// form; an abbreviated name after it is reported on its own.
+fn is_legal_form(text: &Text, i: usize, key: &str) -> bool {
+    const FORMS: &[&str] = &[
+        "ГУ",
+        "ГКУ",
+        "ГБУ",
+        "ГАУ",
+        "ГУП",
+        "ГАУК",
+        "ГБУК",
+        "ГБУЗ",
+        "ГБОУ",
+        "ГКОУ",
+        "ГАОУ",
+        "ГБПОУ",
+        "ФГУ",
+        "ФКУ",
+        "ФГКУ",
+        "ФГБУ",
+        "ФГАУ",
+        "ФГУП",
+        "ФГБОУ",
+        "ФГАОУ",
+        "МУ",
+        "МКУ",
+        "МБУ",
+        "МАУ",
+        "МУП",
+        "МБОУ",
+        "МАОУ",
+        "АНО",
+    ];
+    if !FORMS.contains(&key) {
+        return false;
+    }
+    let Some(next) = text.tokens.get(i + 1) else { return false };
+    // «ГАУ г. Москвы «ДКБ»»: the city between the form and the name.
+    let quote = matches!(next.norm.as_str(), "\"" | "«" | "„" | "“" | "г" | "города");
+    let name =
+        next.kind == TokenKind::Word && text.slice(next.start, next.end).chars().all(|c| c.is_uppercase());
+    quote || name
 }
 
 /// Glued by full stops to other letters: a date mask «ДД.ММ.ГГГГ» or a code.
@@ -547,10 +602,7 @@ mod tests {
 
     #[test]
     fn flags_unexpanded_abbreviations() {
-        assert_eq!(
-            flagged("Обустройство остановочного пункта будет согласовано с ГКУ ЦОДД."),
-            ["ГКУ", "ЦОДД"]
-        );
+        assert_eq!(flagged("Обустройство остановочного пункта будет согласовано с ГКУ ЦОДД."), ["ЦОДД"]);
         assert_eq!(
             flagged("Сведения о собственнике можно получить из ЕГРН. Выписка из ЕГРН платная."),
             ["ЕГРН"]
@@ -624,12 +676,23 @@ mod tests {
             .is_empty());
         assert!(flagged("Осуждён по ч. 3 ст. 183 УК РФ.").is_empty());
         assert_eq!(flagged("Согласно статье 277 ТК ЕАЭС декларант уплачивает пошлину."), ["ТК", "ЕАЭС"]);
+        // A legal form before the name is part of the name, like «ООО».
+        assert!(flagged(
+            "Переход согласован с ГКУ «Центр организации дорожного движения Правительства Москвы»."
+        )
+        .is_empty());
+        assert!(flagged("Рекомендации направлены ГБУ \"Жилищник района Тропарёво-Никулино\".").is_empty());
+        assert_eq!(flagged("Документы передали в ГБУ, а оно не ответило."), ["ГБУ"]);
+        assert!(flagged("Код товара по ТН ВЭД ЕАЭС указан неверно.").is_empty());
+        assert!(flagged("Государственный заказчик – ГАУ г. Москвы «ДКБ».").is_empty());
         assert!(flagged("Установлено,\nЧТО\nавтобус прибыл, что подтверждено.").is_empty());
     }
 
     #[test]
     fn config_allows_local_abbreviations() {
         let cfg = Config { allowed_abbreviations: vec!["цодд".into()], ..Config::default() };
-        assert_eq!(flagged_with(cfg, "Обратитесь в ГКУ ЦОДД."), ["ГКУ"]);
+        assert!(flagged_with(cfg, "Обратитесь в ГКУ ЦОДД.").is_empty());
+        let cfg = Config { allowed_abbreviations: vec!["цодд".into()], ..Config::default() };
+        assert_eq!(flagged_with(cfg, "Обратитесь в ЦОДД или в ДКР."), ["ДКР"]);
     }
 }

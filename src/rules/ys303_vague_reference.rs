@@ -28,3 +28,24 @@ impl Rule for VagueReference {
         dictionary::report(ctx, out, DOC.id, "Размытая ссылка");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::spans;
+
+    #[test]
+    fn flags_vague_references_but_not_in_quoted_titles_or_named_bodies() {
+        assert_eq!(
+            spans("YS303", "Представьте необходимые документы в уполномоченный орган."),
+            ["необходимые документы", "уполномоченный орган"]
+        );
+        for s in [
+            // the quoted title of an act cannot be rewritten
+            "Товары перечислены в решении Коллегии от 16 августа 2012 г. № 134 «О нормативных правовых актах в области нетарифного регулирования».",
+            // the body is named right there
+            "Таким уполномоченным органом является Минюст России.",
+        ] {
+            assert!(spans("YS303", s).is_empty(), "{s}: {:?}", spans("YS303", s));
+        }
+    }
+}

@@ -4,6 +4,7 @@
 pub mod normalize;
 pub mod placeholder;
 mod segment;
+pub mod word_regex;
 
 use std::ops::Range;
 use std::sync::Arc;
