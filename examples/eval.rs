@@ -39,6 +39,7 @@ struct Args {
     judgements: Option<PathBuf>,
     todo: bool,
     phrases: bool,
+    repeat: usize,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -54,6 +55,7 @@ fn parse_args() -> Result<Args, String> {
         judgements: None,
         todo: false,
         phrases: false,
+        repeat: 1,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -67,6 +69,7 @@ fn parse_args() -> Result<Args, String> {
             "--judgements" => args.judgements = Some(PathBuf::from(value()?)),
             "--todo" => args.todo = true,
             "--phrases" => args.phrases = true,
+            "--repeat" => args.repeat = value()?.parse().map_err(|e| format!("--repeat: {e}"))?,
             "-h" | "--help" => {
                 println!(
                     "usage: eval [--corpus DIR] [--sample N (10)] [--seed S (2024)] [--rule ID] [--docs]\n\
@@ -74,7 +77,8 @@ fn parse_args() -> Result<Args, String> {
                      --docs also prints a table of documents (score, words, findings, grade)\n\
                      --judgements FILE shows verdicts given before and the precision per rule\n\
                      --todo prints TSV rows for the sampled findings not judged yet\n\
-                     --phrases prints, per rule, how often each flagged phrase occurs (lower case)"
+                     --phrases prints, per rule, how often each flagged phrase occurs (lower case)\n\
+                     --repeat N checks the corpus N times (for profiling: valgrind --tool=callgrind)"
                 );
                 std::process::exit(0);
             }
@@ -213,6 +217,9 @@ fn main() -> ExitCode {
         .iter()
         .map(|p| {
             let text = std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            for _ in 1..args.repeat {
+                std::hint::black_box(checker.check(&text));
+            }
             let report = checker.check(&text);
             Doc { name: p.file_name().unwrap().to_string_lossy().into_owned(), text, report }
         })

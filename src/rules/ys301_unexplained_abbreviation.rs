@@ -177,10 +177,15 @@ impl Rule for UnexplainedAbbreviation {
         let text = ctx.text;
         let parts = WordParts::new(text);
         let layout = Layout::new(text);
-        let lower_words: std::collections::HashSet<&str> = text
+        let lower_words: rustc_hash::FxHashSet<&str> = text
             .tokens
             .iter()
-            .filter(|t| t.is_word() && text.slice(t.start, t.end).chars().skip(1).all(|c| !c.is_uppercase()))
+            // Only words as short as an abbreviation (up to 6 letters and a digit) matter.
+            .filter(|t| {
+                t.is_word()
+                    && t.norm.len() <= 14
+                    && text.slice(t.start, t.end).chars().skip(1).all(|c| !c.is_uppercase())
+            })
             .map(|t| t.norm.as_str())
             .collect();
         let depersonalised = ["изъят", "обезличен"].iter().any(|m| text.src.contains(m));
@@ -250,6 +255,10 @@ fn abbreviation_letters<'a>(text: &Text<'a>, i: usize) -> Option<&'a str> {
         return None;
     }
     let raw = text.slice(t.start, t.end);
+    // Most words start with a lower-case letter: reject them first.
+    if !raw.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
     let letters = raw.trim_end_matches(|c: char| c.is_ascii_digit());
     if letters.len() != raw.len() && text.tokens.get(i + 1).is_some_and(|n| n.start == t.end) {
         return None;
@@ -314,7 +323,8 @@ impl Layout {
         for (i, t) in text.tokens.iter().enumerate() {
             if t.is_word() {
                 words[line[i]] += 1;
-                if REQUISITES.contains(&text.slice(t.start, t.end).to_uppercase().as_str()) {
+                // `norm` is the lower case: compare without allocating.
+                if REQUISITES.iter().any(|r| r.chars().flat_map(char::to_lowercase).eq(t.norm.chars())) {
                     requisites[line[i]] = true;
                 }
             }
