@@ -306,8 +306,9 @@ fn main() -> ExitCode {
     }
 
     let mut parsed: Vec<Option<Text>> = docs.iter().map(|_| None).collect();
-    // Per rule: (sampled, judged, correct).
-    let mut precision: Vec<(&str, usize, usize, usize)> = Vec::new();
+    // Per rule: (findings, sampled, judged, correct in the sample; judged, correct among all findings).
+    type Row<'a> = (&'a str, usize, usize, usize, usize, usize, usize);
+    let mut precision: Vec<Row> = Vec::new();
     if args.todo {
         println!("rule\tfile\tstart\tend\tspan\tverdict\tnote");
     }
@@ -361,18 +362,50 @@ fn main() -> ExitCode {
                 None => println!(),
             }
         }
-        precision.push((doc.id, chosen.len(), judged, correct));
+        // Every current finding judged in any round (earlier samples too).
+        let (mut judged_all, mut correct_all) = (0, 0);
+        for &(di, fi) in hits {
+            let (d, f) = (&docs[di], &docs[di].report.findings[fi]);
+            let key = (f.rule.clone(), d.name.clone(), f.start, f.end);
+            if let Some(j) = judgements.get(&key).filter(|j| j.span == tsv_span(&f.text)) {
+                judged_all += 1;
+                correct_all += j.ok as usize;
+            }
+        }
+        precision.push((doc.id, hits.len(), chosen.len(), judged, correct, judged_all, correct_all));
     }
     if args.judgements.is_some() && !args.todo {
         println!("## Precision over the judged sample\n");
-        println!("{:<7} {:>7} {:>6} {:>7} {:>9}", "rule", "sample", "judged", "correct", "precision");
-        for (id, sampled, judged, correct) in precision {
-            let p = if judged > 0 {
-                format!("{:.0}%", correct as f64 * 100.0 / judged as f64)
+        println!(
+            "Sample: the fixed sample above. All judged: every current finding that has a verdict,\n\
+             from this sample or an earlier one (a finding judged before the rules changed counts\n\
+             while it is still reported with the same span).\n"
+        );
+        println!(
+            "{:<7} {:>8} {:>7} {:>6} {:>7} {:>9}   {:>10} {:>7} {:>9}",
+            "rule",
+            "findings",
+            "sample",
+            "judged",
+            "correct",
+            "precision",
+            "all judged",
+            "correct",
+            "precision"
+        );
+        let pct = |c: usize, j: usize| {
+            if j > 0 {
+                format!("{:.0}%", c as f64 * 100.0 / j as f64)
             } else {
                 "—".into()
-            };
-            println!("{id:<7} {sampled:>7} {judged:>6} {correct:>7} {p:>9}");
+            }
+        };
+        for (id, found, sampled, judged, correct, judged_all, correct_all) in precision {
+            println!(
+                "{id:<7} {found:>8} {sampled:>7} {judged:>6} {correct:>7} {:>9}   {judged_all:>10} {correct_all:>7} {:>9}",
+                pct(correct, judged),
+                pct(correct_all, judged_all)
+            );
         }
     }
     ExitCode::SUCCESS
