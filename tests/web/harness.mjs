@@ -89,7 +89,7 @@ export async function launch() {
  * A new page that records every request and every console error or page
  * error, so tests can assert there are none.
  */
-export async function openPage(browser, url, { width = 1366, height = 900 } = {}) {
+export async function openPage(browser, url, { width = 1366, height = 900, route = null, waitReady = true } = {}) {
   const context = await browser.newContext({
     viewport: { width, height },
     locale: "ru-RU",
@@ -113,8 +113,9 @@ export async function openPage(browser, url, { width = 1366, height = 900 } = {}
     problems.push(`dialog: ${d.message()}`);
     d.dismiss();
   });
+  if (route) await context.route(route.url, route.handler);
   await page.goto(url);
-  await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
+  if (waitReady) await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
   return { context, page, requests, failed, problems };
 }
 

@@ -451,6 +451,24 @@ describe("privacy", () => {
 });
 
 describe("robustness", () => {
+  test("without its WebAssembly module the page says so and the editor still works", async () => {
+    current = await openPage(chrome.browser, server.url, {
+      waitReady: false,
+      route: { url: "**/yasno_wasm_bg.wasm", handler: (r) => r.fulfill({ status: 404, body: "" }) },
+    });
+    const { page, problems } = current;
+    const banner = page.locator("#banner");
+    await banner.waitFor({ state: "visible" });
+    assert.match(await banner.textContent(), /Не удалось запустить проверку.*Обновите страницу/);
+    assert.match(await banner.getAttribute("title"), /404/);
+    await page.focus("#text");
+    await page.keyboard.type("Текст можно набирать.");
+    assert.equal(await value(page), "Текст можно набирать.");
+    // The failed download is on the console; nothing else is.
+    assert.ok(problems.every((p) => /404|Failed to load resource/.test(p)), problems.join("\n"));
+    problems.length = 0;
+  });
+
   test("a panic in the core shows an error, keeps the text, and the next check works", async () => {
     const page = await open();
     // Make the worker's package panic (the real trap and module restart of
