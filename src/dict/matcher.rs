@@ -226,25 +226,25 @@ impl Lexicon {
                 std::iter::once(&entry.phrase).chain(entry.forms.iter()).cloned().collect();
             for (form, phrase) in phrases.iter().enumerate() {
                 let err = |e: String| format!("«{phrase}»: {e}");
-                let t = Text::new(phrase);
-                if !t.tokens.iter().any(|t| t.kind == TokenKind::Word) {
+                let tokens = crate::text::tokens(phrase);
+                if !tokens.iter().any(|t| t.kind == TokenKind::Word) {
                     return Err(err("a phrase needs a word".into()));
                 }
                 let predicate = file.kind == DictKind::Predicate;
-                if predicate && (t.tokens.len() < 2 || t.tokens[0].kind != TokenKind::Word) {
+                if predicate && (tokens.len() < 2 || tokens[0].kind != TokenKind::Word) {
                     return Err(err("a predicate is a verb and at least one more word".into()));
                 }
                 let mut specs = Vec::new();
-                for (i, tok) in t.tokens.iter().enumerate() {
+                for (i, tok) in tokens.iter().enumerate() {
                     specs.push(self.spec(tok, mode, predicate && i == 0).map_err(err)?);
                 }
                 let forms: Vec<Option<FormSet>> = specs.iter().map(|s| s.forms.clone()).collect();
                 let direct =
                     Variant { entry: idx, form, arrangement: Arrangement::Direct, forms: forms.clone() };
                 self.add_pattern(&specs, direct).map_err(err)?;
-                let two_words = t.tokens.len() == 2 && t.tokens[1].kind == TokenKind::Word;
+                let two_words = tokens.len() == 2 && tokens[1].kind == TokenKind::Word;
                 if predicate && two_words {
-                    let noun = expanded(subject_forms(&t.tokens[1].norm));
+                    let noun = expanded(subject_forms(&tokens[1].norm));
                     let reversed = Variant {
                         entry: idx,
                         form,

@@ -181,6 +181,9 @@ pub struct Entry {
     #[serde(default, rename = "match")]
     pub match_mode: Option<MatchMode>,
     pub explanation: String,
+    /// Required in a dictionary file ([`DictFile::parse`]); left out of the
+    /// compact built-in form that checkers compile.
+    #[serde(default)]
     pub examples: Vec<Example>,
 }
 
@@ -259,10 +262,18 @@ pub fn compile(
         }
     }
     let mut lexicon = Lexicon::default();
-    let files = if builtin { BUILTIN } else { &[][..] };
-    for &(name, source) in files.iter().chain(extra.iter()) {
+    let files = if builtin { BUILTIN_COMPACT } else { &[][..] };
+    let n_builtin = files.len();
+    for (i, &(name, source)) in files.iter().chain(extra.iter()).enumerate() {
         let err = |message: String| (name.to_string(), message);
-        let file = DictFile::parse(source).map_err(err)?;
+        // Built-in files are checked by the tests (every entry and example);
+        // at run time they come as JSON without the examples (build.rs).
+        let file = if i < n_builtin {
+            serde_json::from_str(source).or_else(|_| DictFile::parse(source))
+        } else {
+            DictFile::parse(source)
+        }
+        .map_err(err)?;
         if !is_dictionary_rule(&file.rule) {
             return Err(err(format!("`rule = \"{}\"` is not a dictionary rule", file.rule)));
         }

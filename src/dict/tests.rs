@@ -385,3 +385,18 @@ fn every_predicate_verb_follows_its_light_verb_in_the_main_forms() {
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
+
+#[test]
+fn compact_builtin_form_is_the_toml_without_examples() {
+    assert_eq!(super::BUILTIN.len(), super::BUILTIN_COMPACT.len());
+    for ((name, toml), (compact_name, json)) in super::BUILTIN.iter().zip(super::BUILTIN_COMPACT) {
+        assert_eq!(name, compact_name);
+        let mut expected = DictFile::parse(toml).unwrap();
+        for e in &mut expected.entries {
+            assert!(!e.examples.is_empty());
+            e.examples.clear();
+        }
+        let compact: DictFile = serde_json::from_str(json).expect("compact form is JSON");
+        assert_eq!(format!("{compact:?}"), format!("{expected:?}"), "{name}");
+    }
+}

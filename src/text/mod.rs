@@ -121,6 +121,12 @@ impl<'a> Text<'a> {
     }
 }
 
+/// The tokens of a text without its sentences and paragraphs (dictionary
+/// phrases: cheaper than [`Text::new`]).
+pub fn tokens(src: &str) -> Vec<Token> {
+    tokenize(src)
+}
+
 fn tokenize(src: &str) -> Vec<Token> {
     let mut stems = StemCache::new();
     let empty = stems.empty();
