@@ -5,7 +5,7 @@ SHELL := /bin/bash
 CORPUS ?= ../shared/corpus/real
 export YASNO_CORPUS := $(abspath $(CORPUS))
 
-.PHONY: run test test-rust lint bench eval setup-rust docs setup-sarif test-sarif test-cli peers wasm test-wasm bench-wasm setup-wasm setup-node setup-chromium www-pkg test-web bench-web setup-python
+.PHONY: run test test-rust lint bench eval setup-rust docs setup-sarif test-sarif test-cli peers wasm test-wasm bench-wasm setup-wasm setup-node setup-chromium www-pkg test-web bench-web setup-python setup-fuzz fuzz-smoke fuzz test-large
 
 setup-rust:
 	@command -v cargo >/dev/null || { echo "cargo is required (rustup)"; exit 2; }
@@ -17,7 +17,7 @@ run: www-pkg setup-python
 	@echo "Ясно: http://127.0.0.1:$(PORT)/  (остановить: Ctrl+C)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
-test: test-rust lint test-sarif test-wasm test-web
+test: test-rust lint test-sarif test-wasm test-web test-large fuzz-smoke
 
 test-rust: setup-rust
 	cargo test --all-targets
@@ -129,3 +129,25 @@ test-web: www-pkg setup-chromium setup-python
 # Page load → first highlights on a 30 KB document (prints figures).
 bench-web: www-pkg setup-chromium setup-python
 	node tests/web/bench.mjs
+
+# Inputs too large for a debug build (a 50 MB text, a .docx of 100 000
+# paragraphs): tests/large.rs in a release build.
+test-large: setup-rust
+	cargo test --release --test large
+
+# Fuzzing (fuzz/, its own cargo workspace; README «Надёжность / fuzzing»).
+# fuzz-smoke builds every target once, then runs each for FUZZ_SECONDS (CI: 60).
+# `make fuzz FUZZ_TARGET=docx FUZZ_SECONDS=3600` runs one target longer.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGET ?= check
+CARGO_FUZZ_VERSION := 0.13.2
+
+setup-fuzz: setup-rust
+	@[ "$$(cargo fuzz --version 2>/dev/null)" = "cargo-fuzz $(CARGO_FUZZ_VERSION)" ] || \
+	  cargo install cargo-fuzz --version $(CARGO_FUZZ_VERSION) --locked
+
+fuzz-smoke: setup-fuzz
+	fuzz/run.sh smoke $(FUZZ_SECONDS)
+
+fuzz: setup-fuzz
+	fuzz/run.sh $(FUZZ_TARGET) $(FUZZ_SECONDS)

@@ -1,6 +1,8 @@
 //! Settings of a [`crate::Checker`]. The same shape is read from
 //! `yasno.toml` by the CLI and from the options object in JavaScript.
 
+pub mod file;
+
 use std::collections::BTreeMap;
 use std::fmt;
 

@@ -3,11 +3,17 @@
 
 use crate::report::{Edit, Report};
 
-/// Maps byte offsets of one text to lines and columns.
+/// Maps byte offsets of one text to lines and columns, in time independent
+/// of the length of the line (a 1 MB line with thousands of findings).
 pub struct LineIndex {
     /// Byte offset of the start of each line.
     starts: Vec<usize>,
+    /// Every [`MARK_STEP`] bytes or so (at a char boundary): the byte offset,
+    /// and the characters and UTF-16 code units before it.
+    marks: Vec<(usize, usize, usize)>,
 }
+
+const MARK_STEP: usize = 512;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
@@ -18,14 +24,38 @@ impl LineIndex {
                 starts.push(i + 1);
             }
         }
-        LineIndex { starts }
+        let mut marks = Vec::with_capacity(text.len() / MARK_STEP + 1);
+        let (mut chars, mut units, mut next) = (0, 0, 0);
+        for (i, c) in text.char_indices() {
+            if i >= next {
+                marks.push((i, chars, units));
+                next = i + MARK_STEP;
+            }
+            chars += 1;
+            units += c.len_utf16();
+        }
+        if marks.is_empty() {
+            marks.push((0, 0, 0));
+        }
+        LineIndex { starts, marks }
+    }
+
+    /// Characters and UTF-16 code units in `text[..pos]` (`text` is the
+    /// text of [`LineIndex::new`]).
+    pub fn counts(&self, text: &str, pos: usize) -> (usize, usize) {
+        let (at, mut chars, mut units) = self.marks[self.marks.partition_point(|m| m.0 <= pos) - 1];
+        for c in text[at..pos].chars() {
+            chars += 1;
+            units += c.len_utf16();
+        }
+        (chars, units)
     }
 
     /// 1-based line and 1-based column in Unicode scalar values
     /// (characters) of the byte offset `pos`.
     pub fn line_col(&self, text: &str, pos: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= pos) - 1;
-        let col = text[self.starts[line]..pos].chars().count() + 1;
+        let col = self.counts(text, pos).0 - self.counts(text, self.starts[line]).0 + 1;
         (line + 1, col)
     }
 
@@ -33,7 +63,7 @@ impl LineIndex {
     /// `columnKind: utf16CodeUnits` expect).
     pub fn line_col_utf16(&self, text: &str, pos: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= pos) - 1;
-        let col = text[self.starts[line]..pos].encode_utf16().count() + 1;
+        let col = self.counts(text, pos).1 - self.counts(text, self.starts[line]).1 + 1;
         (line + 1, col)
     }
 }
@@ -149,6 +179,22 @@ mod tests {
         assert_eq!(idx.line_col_utf16(s, b), (1, 4));
         let zh = s.find('ж').unwrap();
         assert_eq!(idx.line_col(s, zh), (2, 3));
+    }
+
+    #[test]
+    fn columns_of_long_lines_match_counting_from_the_line_start() {
+        // Lines far longer than the marks' step, with 1- to 4-byte characters.
+        let unit = "Абв d 😀 е\u{301} ";
+        let s = format!("{}\n\n{}\r{}", unit.repeat(300), unit.repeat(7), unit.repeat(500));
+        let idx = LineIndex::new(&s);
+        for pos in (0..=s.len()).filter(|&p| s.is_char_boundary(p)) {
+            let start = s[..pos].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            let line = 1 + s[..pos].matches(['\n', '\r']).count();
+            assert_eq!(idx.line_col(&s, pos), (line, s[start..pos].chars().count() + 1), "{pos}");
+            assert_eq!(idx.line_col_utf16(&s, pos), (line, s[start..pos].encode_utf16().count() + 1));
+            assert_eq!(idx.counts(&s, pos), (s[..pos].chars().count(), s[..pos].encode_utf16().count()));
+        }
+        assert_eq!(LineIndex::new("").line_col("", 0), (1, 1));
     }
 
     #[test]

@@ -1,6 +1,15 @@
-//! Hostile input for the core: it must never panic, hang or report invalid
-//! spans, whatever is pasted.
+//! Hostile input for the core and the document readers: they must never
+//! panic, hang or report invalid spans, whatever is pasted or uploaded, and
+//! documents past the readers' limits are refused with a clear error.
+//! (Hostile files through the command line: tests/hostile_cli.rs; sizes that
+//! need a release build: tests/large.rs.)
 
+#[path = "common/archive.rs"]
+mod archive;
+
+use std::io::Read;
+
+use yasno::formats::{extract, extract_limited, Format, FormatError, Limits, SourcePos, LIMITS};
 use yasno::{Checker, Config, Report};
 
 fn checker() -> Checker {
@@ -91,4 +100,155 @@ fn deterministic_output() {
     let a = serde_json::to_string(&c.check(src)).unwrap();
     let b = serde_json::to_string(&checker().check(src)).unwrap();
     assert_eq!(a, b);
+}
+
+// ------------------------------------------------------------ documents
+
+fn too_large(r: Result<yasno::formats::Extracted, FormatError>) -> String {
+    match r {
+        Err(e @ FormatError::TooLarge { .. }) => e.to_string(),
+        other => panic!("expected TooLarge, got {:?}", other.map(|e| e.text.len())),
+    }
+}
+
+#[test]
+fn the_hand_made_deflate_stream_unpacks_to_what_it_claims() {
+    let data = archive::deflate_repeated(b"<w:p/>", 100_000);
+    let mut out = Vec::new();
+    flate2::read::DeflateDecoder::new(&data[..]).read_to_end(&mut out).unwrap();
+    assert_eq!(out.len() as u64, archive::repeated_len(b"<w:p/>", 100_000));
+    assert!(out.chunks(6).all(|c| b"<w:p/>".starts_with(c)));
+    assert!(data.len() < 1000, "{}", data.len());
+}
+
+#[test]
+fn zip_bombs_are_refused_before_unpacking() {
+    // 1 GiB of XML in a 7 MB archive, its size declared honestly.
+    let size = 1 << 30;
+    let data = archive::deflate_repeated(b"<w:p/>", size);
+    for (name, file) in [("word/document.xml", "bomb.docx"), ("content.xml", "bomb.odt")] {
+        let bomb = archive::zip_raw(name, &data, archive::repeated_len(b"<w:p/>", size));
+        assert!(bomb.len() < 8_000_000);
+        let msg = too_large(extract(&bomb, file));
+        assert!(msg.contains(name) && msg.contains("1024.0 MiB") && msg.contains("128.0 MiB"), "{msg}");
+    }
+}
+
+#[test]
+fn a_zip_bomb_that_lies_about_its_size_stops_at_the_limit() {
+    // Declares 1000 bytes, unpacks to 64 MiB: reading stops past the limit
+    // (1 MiB here, to keep the test fast; the code path is the default's).
+    let data = archive::deflate_repeated(b"<w:p/>", 64 << 20);
+    let bomb = archive::zip_raw("word/document.xml", &data, 1000);
+    let limits = Limits { part_bytes: 1 << 20, ..LIMITS };
+    let msg = too_large(extract_limited(&bomb, Format::Docx, &limits));
+    assert!(msg.contains("more than 1.0 MiB"), "{msg}");
+}
+
+#[test]
+fn an_extreme_compression_ratio_is_a_zip_bomb() {
+    // 5 MiB that deflate packs about 1000:1: under the size limit, over the ratio.
+    let xml = "<w:p/>".repeat((5 << 20) / 6);
+    let z = archive::zip_parts(&[("word/document.xml", xml.as_bytes())]);
+    assert!(xml.len() as u64 > LIMITS.ratio_from_bytes);
+    let msg = too_large(extract(&z, "a.docx"));
+    assert!(msg.contains("zip bomb") && msg.contains(":1"), "{msg}");
+    // The same ratio on a small part is fine (a short letter compresses well too).
+    let small = "<w:p/>".repeat(100_000);
+    let z = archive::zip_parts(&[("word/document.xml", small.as_bytes())]);
+    assert!(extract(&z, "a.docx").is_ok());
+}
+
+#[test]
+fn a_docx_with_100_000_paragraphs_is_read() {
+    let n = 100_000;
+    let doc = archive::docx((1..=n).map(|i| format!("Абзац {i}: в связи с отсутствием документов.")));
+    let e = extract(&doc, "big.docx").unwrap();
+    assert_eq!(e.segments.len(), n);
+    let last = e.text.rfind("Абзац 100000").unwrap();
+    assert_eq!(e.to_source(last), SourcePos::Paragraph { paragraph: n, offset: 0 });
+}
+
+#[test]
+fn past_the_paragraph_and_entry_limits_is_an_error() {
+    let xml = format!("<w:document><w:body>{}</w:body></w:document>", "<w:p/>".repeat(LIMITS.paragraphs + 1));
+    let z = archive::zip_parts(&[("word/document.xml", xml.as_bytes())]);
+    let msg = too_large(extract(&z, "a.docx"));
+    assert!(msg.contains("more than 200000 paragraphs"), "{msg}");
+    // Exactly at the limit is fine.
+    let xml = format!("<w:document><w:body>{}</w:body></w:document>", "<w:p/>".repeat(LIMITS.paragraphs));
+    let z = archive::zip_parts(&[("word/document.xml", xml.as_bytes())]);
+    assert!(extract(&z, "a.docx").is_ok());
+
+    let names: Vec<String> = (0..=LIMITS.entries).map(|i| format!("media/{i}.png")).collect();
+    let mut parts: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b""[..])).collect();
+    parts.push(("word/document.xml", b"<w:document/>"));
+    let z = archive::zip_parts(&parts);
+    let msg = too_large(extract(&z, "a.docx"));
+    assert!(msg.contains("10002 entries"), "{msg}");
+}
+
+#[test]
+fn odt_space_runs_cannot_blow_up_the_text() {
+    // `<text:s text:c="1000"/>` is 1000 spaces from 23 bytes of XML: 70 000
+    // of them would be 70 MB of text from 1.6 MB of XML.
+    let xml = format!(
+        "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>\
+         <text:p>Начало{}</text:p></office:text></office:body></office:document-content>",
+        "<text:s text:c=\"1000\"/>".repeat(70_000)
+    );
+    let z = archive::zip_parts(&[("content.xml", xml.as_bytes())]);
+    let msg = too_large(extract(&z, "a.odt"));
+    assert!(msg.contains("longer than 64.0 MiB"), "{msg}");
+}
+
+#[test]
+fn deeply_nested_html() {
+    let c = checker();
+    let depth = 100_000;
+    let sentence = "В связи с ремонтом приём закрыт.";
+    for (open, close) in
+        [("<div>", "</div>"), ("<b>", ""), ("<ul><li>", "</li></ul>"), ("<table><tr><td>", "")]
+    {
+        let html = format!("{}{sentence}{}", open.repeat(depth), close.repeat(depth));
+        let e = extract(html.as_bytes(), "deep.html").unwrap();
+        assert_eq!(e.text.trim(), sentence, "{open}");
+        let r = c.check(&e.text);
+        assert!(r.findings.iter().any(|f| f.rule == "YS101"), "{open}");
+    }
+    // Unclosed skipped elements and comments swallow the rest, without error.
+    for src in ["<script>".repeat(depth), "<!--".repeat(depth), "<svg><svg>".repeat(depth), "<".repeat(depth)]
+    {
+        extract(src.as_bytes(), "deep.html").unwrap();
+    }
+}
+
+#[test]
+fn deeply_nested_markdown() {
+    let sentence = "В связи с ремонтом приём закрыт.";
+    let depth = 10_000;
+    let quotes = format!("{}{sentence}\n", "> ".repeat(depth));
+    let lists: String = (0..200).map(|i| format!("{}- пункт {i}\n", "  ".repeat(i))).collect();
+    for src in [quotes, lists] {
+        let e = extract(src.as_bytes(), "deep.md").unwrap();
+        assert!(
+            e.text.contains("В связи с") || e.text.contains("пункт 199"),
+            "{}",
+            &e.text[..100.min(e.text.len())]
+        );
+    }
+    // Runs of delimiters that could make a parser quadratic.
+    let n = 50_000;
+    for src in [
+        "*".repeat(n),
+        "*a".repeat(n),
+        "[".repeat(n),
+        "`".repeat(n),
+        "![](".repeat(n),
+        "<".repeat(n),
+        "_a_ ".repeat(n),
+    ] {
+        extract(src.as_bytes(), "runs.md").unwrap();
+    }
 }

@@ -27,14 +27,15 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 /// rewording the sentence changes it. The caller appends `:N`, the number of
 /// the occurrence of the same hash in the file.
 pub fn fingerprint(rule: &str, text: &str, start: usize, end: usize) -> String {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    // The context within the line, read only as far as needed (a line may be
+    // a megabyte long, with thousands of findings).
     let before: String = {
-        let mut v: Vec<char> = text[line_start..start].chars().rev().take(CONTEXT_CHARS).collect();
+        let mut v: Vec<char> =
+            text[..start].chars().rev().take_while(|&c| c != '\n').take(CONTEXT_CHARS).collect();
         v.reverse();
         v.into_iter().collect()
     };
-    let after: String = text[end..line_end].chars().take(CONTEXT_CHARS).collect();
+    let after: String = text[end..].chars().take_while(|&c| c != '\n').take(CONTEXT_CHARS).collect();
     let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     let key = format!("{rule}\u{1f}{}\u{1f}{}\u{1f}{}", fold(&before), fold(&text[start..end]), fold(&after));
     format!("{:016x}", fnv1a(key.as_bytes()))

@@ -106,6 +106,7 @@ pub fn read_input(input: &Input) -> std::io::Result<Vec<u8>> {
 pub fn process(
     input: &Input,
     bytes: std::io::Result<Vec<u8>>,
+    encoding: Option<&'static encoding_rs::Encoding>,
     settings: &Settings,
     engine: &Engine,
     baseline: Option<&Baseline>,
@@ -131,6 +132,19 @@ pub fn process(
             return result;
         }
     };
+    // Text formats: binary files, UTF-16 and legacy encodings are named (or
+    // decoded with --encoding); from here on the text is UTF-8.
+    let (bytes, file_encoding) = if format.is_paragraph_based() {
+        (bytes, encoding_rs::UTF_8)
+    } else {
+        match super::encoding::to_utf8(bytes, encoding) {
+            Ok(b) => b,
+            Err(e) => {
+                result.outcome = Err(e);
+                return result;
+            }
+        }
+    };
     let profile = match input {
         Input::File(p) => settings.profile_for(p),
         Input::Stdin { name } => settings.profile_for(std::path::Path::new(name)),
@@ -151,7 +165,14 @@ pub fn process(
                 checked.diff = Some(unified_diff(&path, source, &fixed_text));
                 checked.fixed = n;
             } else if let Input::File(p) = input {
-                if let Err(e) = std::fs::write(p, &fixed_text) {
+                let encoded = match super::encoding::from_utf8(&fixed_text, file_encoding) {
+                    Ok(b) => b,
+                    Err(e) => {
+                        result.outcome = Err(format!("cannot write the fixes: {e}; the file is unchanged"));
+                        return result;
+                    }
+                };
+                if let Err(e) = std::fs::write(p, encoded) {
                     result.outcome = Err(format!("cannot write the fixes: {}", io_message(&e)));
                     return result;
                 }
@@ -195,8 +216,10 @@ fn analyse(
     let doc = formats::extract_as(bytes, format).map_err(|e| e.to_string())?;
     let source = if format.is_paragraph_based() { None } else { std::str::from_utf8(bytes).ok() };
     let mut report = checker.check(&doc.text);
-    let lines = source.map(LineIndex::new);
-    let placer = Placer { doc: &doc, source, lines: lines.as_ref() };
+    // Columns of byte-based formats count from the line start in the file;
+    // those of .docx/.odt from the paragraph start in the extracted text.
+    let lines = LineIndex::new(source.unwrap_or(&doc.text));
+    let placer = Placer { doc: &doc, source, lines: &lines };
 
     let suppressor = Suppressor::new(collect_directives(&placer, notes, path));
     let findings = std::mem::take(&mut report.findings);
@@ -223,14 +246,16 @@ fn analyse(
 struct Placer<'a> {
     doc: &'a Extracted,
     source: Option<&'a str>,
-    lines: Option<&'a LineIndex>,
+    /// Of `source`, else of `doc.text`.
+    lines: &'a LineIndex,
 }
 
 impl Placer<'_> {
     /// Line, column (chars), column (UTF-16), byte/paragraph offset of a source position.
     fn line_col(&self, pos: SourcePos) -> (usize, usize, usize, usize, Option<usize>) {
-        match (pos, self.source, self.lines) {
-            (SourcePos::Byte(b), Some(src), Some(idx)) => {
+        let idx = self.lines;
+        match (pos, self.source) {
+            (SourcePos::Byte(b), Some(src)) => {
                 let b = b.min(src.len());
                 let (line, mut col) = idx.line_col(src, b);
                 let (_, mut col16) = idx.line_col_utf16(src, b);
@@ -241,18 +266,23 @@ impl Placer<'_> {
                 }
                 (line, col, col16, b, None)
             }
-            (SourcePos::Paragraph { paragraph, offset }, _, _) => {
-                let (_, col) = self.doc.paragraph_column(pos).unwrap_or((paragraph, offset + 1));
-                let col16 = self
-                    .doc
-                    .segments
-                    .iter()
-                    .find(|s| s.paragraph == paragraph)
-                    .and_then(|s| self.doc.text.get(s.text.start..(s.text.start + offset).min(s.text.end)))
-                    .map_or(col, |t| t.encode_utf16().count() + 1);
+            (SourcePos::Paragraph { paragraph, offset }, _) => {
+                let text = &self.doc.text;
+                let (col, col16) = match self.doc.paragraph_segment(paragraph) {
+                    Some(s) => {
+                        let mut end = (s.text.start + offset).min(s.text.end);
+                        while !text.is_char_boundary(end) {
+                            end -= 1;
+                        }
+                        let (c0, u0) = idx.counts(text, s.text.start);
+                        let (c1, u1) = idx.counts(text, end);
+                        (c1 - c0 + 1, u1 - u0 + 1)
+                    }
+                    None => (offset + 1, offset + 1),
+                };
                 (paragraph, col, col16, offset, Some(paragraph))
             }
-            (SourcePos::Byte(b), _, _) => (1, b + 1, b + 1, b, None),
+            (SourcePos::Byte(b), _) => (1, b + 1, b + 1, b, None),
         }
     }
 

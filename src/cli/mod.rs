@@ -4,6 +4,7 @@
 mod baseline;
 mod check;
 mod directives;
+mod encoding;
 mod inputs;
 mod output;
 mod sarif;
@@ -109,6 +110,12 @@ struct InputArgs {
     /// Document kind for every file (overrides yasno.toml).
     #[arg(long, value_enum)]
     profile: Option<ProfileArg>,
+    /// The encoding of text files (.txt, .md, .html, templates) that are not
+    /// UTF-8: cp1251, koi8-r, cp866, utf-16le, … Files that are valid UTF-8
+    /// are still read as UTF-8 (except with utf-16*); --fix writes each file
+    /// back in its own encoding; .docx/.odt are unaffected.
+    #[arg(long, value_name = "LABEL")]
+    encoding: Option<String>,
 }
 
 #[derive(Args)]
@@ -203,6 +210,8 @@ struct Prepared {
     input_errors: Vec<inputs::InputError>,
     engine: Engine,
     cwd: PathBuf,
+    /// `--encoding`; `None`: UTF-8.
+    encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 fn prepare(args: &InputArgs) -> Result<Prepared, ExitCode> {
@@ -215,6 +224,7 @@ fn prepare(args: &InputArgs) -> Result<Prepared, ExitCode> {
             "no files given (FILES…, or `-` to read standard input); see `yasno check --help`".into(),
         ));
     }
+    let encoding = args.encoding.as_deref().map(encoding::parse_label).transpose().map_err(fail)?;
     let cwd = std::env::current_dir().map_err(|e| fail(format!("no current directory: {e}")))?;
     let mut settings =
         Settings::load(args.config.as_deref(), !args.no_config, &cwd).map_err(|e| fail(e.to_string()))?;
@@ -230,7 +240,7 @@ fn prepare(args: &InputArgs) -> Result<Prepared, ExitCode> {
     }
     let (inputs, input_errors) = inputs::collect(&args.files, args.stdin_filename.as_deref(), &settings);
     let engine = Engine::new(&settings, &settings.profiles()).map_err(fail)?;
-    Ok(Prepared { settings, inputs, input_errors, engine, cwd })
+    Ok(Prepared { settings, inputs, input_errors, engine, cwd, encoding })
 }
 
 /// Checks every input in parallel; results come back in input order.
@@ -261,7 +271,7 @@ fn check_all(
         .into_par_iter()
         .map(|(input, pre)| {
             let bytes = pre.unwrap_or_else(|| check::read_input(input));
-            let r = check::process(input, bytes, &p.settings, &p.engine, baseline, mode);
+            let r = check::process(input, bytes, p.encoding, &p.settings, &p.engine, baseline, mode);
             if let Some(b) = &bar {
                 b.inc(1);
             }

@@ -1,21 +1,17 @@
 //! `yasno.toml`: found from the current directory upwards (or given with
 //! `--config`), turned into a [`yasno::Config`] plus what only the CLI needs
 //! (ignored paths, a profile per glob). Every error names the key and line.
+//! The text is parsed by the library ([`yasno::config::file`]); here are the
+//! files and globs.
 
-use std::collections::BTreeMap;
 use std::fmt;
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobMatcher};
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
-use serde::Deserialize;
-use toml::Spanned;
-use yasno::config::{ExtraDictionary, OptionValue, Profile, RuleConfig};
-use yasno::offsets::LineIndex;
-use yasno::{Config, Severity};
-
-pub const FILE_NAME: &str = "yasno.toml";
+use yasno::config::file::FILE_NAME;
+use yasno::config::{ExtraDictionary, Profile};
+use yasno::Config;
 
 /// A config error: the file, the line and what is wrong.
 #[derive(Debug)]
@@ -32,39 +28,6 @@ impl fmt::Display for SettingsError {
             None => write!(f, "{}: {}", self.path.display(), self.message),
         }
     }
-}
-
-/// `yasno.toml` as written.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    profile: Option<Spanned<Profile>>,
-    #[serde(default)]
-    rules: BTreeMap<String, Spanned<BTreeMap<String, Spanned<toml::Value>>>>,
-    #[serde(default)]
-    dictionaries: Vec<Spanned<String>>,
-    #[serde(default)]
-    allowed_abbreviations: Vec<String>,
-    #[serde(default)]
-    no_builtin_dictionaries: bool,
-    #[serde(default)]
-    ignore: Vec<Spanned<String>>,
-    #[serde(default, rename = "override")]
-    overrides: Vec<Override>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Override {
-    files: Spanned<OneOrMany>,
-    profile: Profile,
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum OneOrMany {
-    One(String),
-    Many(Vec<String>),
 }
 
 /// Files that get another profile than the default.
@@ -108,79 +71,14 @@ impl Settings {
         let text = String::from_utf8(text)
             .map_err(|e| err(None, format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to())))?;
         let root = absolute(path.parent().unwrap_or(Path::new(".")));
-        let lines = LineIndex::new(&text);
-        let line_of = |span: Range<usize>| lines.line_col(&text, span.start.min(text.len())).0;
-        let file: File = toml::from_str(&text).map_err(|e| {
-            let line = e.span().map(&line_of);
-            err(line, e.message().trim().to_string())
-        })?;
-
-        let mut config = Config {
-            profile: file.profile.as_ref().map(|p| *p.get_ref()).unwrap_or_default(),
-            allowed_abbreviations: file.allowed_abbreviations,
-            no_builtin_dictionaries: file.no_builtin_dictionaries,
-            ..Config::default()
-        };
-
-        let docs = yasno::rule_docs();
-        for (key, table) in &file.rules {
-            let line = line_of(table.span());
-            let Some(doc) = docs.iter().find(|d| d.id.eq_ignore_ascii_case(key) || d.name == key) else {
-                return Err(err(Some(line), format!("unknown rule `{key}` in [rules] (see `yasno rules`)")));
-            };
-            let mut rc = RuleConfig::default();
-            for (name, value) in table.get_ref() {
-                let vline = Some(line_of(value.span()));
-                let bad = |expected: &str| {
-                    err(
-                        vline,
-                        format!(
-                            "rules.{key}.{name}: expected {expected}, found {}",
-                            describe(value.get_ref())
-                        ),
-                    )
-                };
-                match (name.as_str(), value.get_ref()) {
-                    ("enabled", toml::Value::Boolean(b)) => rc.enabled = Some(*b),
-                    ("enabled", _) => return Err(bad("true or false")),
-                    ("severity", toml::Value::String(s)) => {
-                        rc.severity = Some(
-                            Severity::parse(s).ok_or_else(|| bad("\"hint\", \"warning\" or \"error\""))?,
-                        )
-                    }
-                    ("severity", _) => return Err(bad("\"hint\", \"warning\" or \"error\"")),
-                    (option, v) => {
-                        if !doc.options.iter().any(|o| o.name == option) {
-                            let known: Vec<&str> = ["enabled", "severity"]
-                                .into_iter()
-                                .chain(doc.options.iter().map(|o| o.name))
-                                .collect();
-                            return Err(err(
-                                vline,
-                                format!(
-                                    "unknown key `{option}` in [rules.{key}] (known: {})",
-                                    known.join(", ")
-                                ),
-                            ));
-                        }
-                        match v {
-                            toml::Value::Integer(n) if *n > 0 => {
-                                rc.options.insert(option.to_string(), OptionValue::Int(*n));
-                            }
-                            _ => return Err(bad("a positive whole number")),
-                        }
-                    }
-                }
-            }
-            config.rules.insert(doc.id.to_string(), rc);
-        }
+        let file = yasno::config::file::parse(&text).map_err(|e| err(e.line, e.message))?;
+        let mut config = file.config;
 
         for d in &file.dictionaries {
-            let p = root.join(d.get_ref());
-            let source = std::fs::read_to_string(&p).map_err(|e| {
-                err(Some(line_of(d.span())), format!("dictionaries: cannot read {}: {e}", p.display()))
-            })?;
-            config.dictionaries.push(ExtraDictionary { name: d.get_ref().clone(), source });
+            let p = root.join(&d.value);
+            let source = std::fs::read_to_string(&p)
+                .map_err(|e| err(Some(d.line), format!("dictionaries: cannot read {}: {e}", p.display())))?;
+            config.dictionaries.push(ExtraDictionary { name: d.value.clone(), source });
         }
 
         let ignore = if file.ignore.is_empty() {
@@ -188,24 +86,18 @@ impl Settings {
         } else {
             let mut b = GitignoreBuilder::new(&root);
             for pat in &file.ignore {
-                b.add_line(None, pat.get_ref()).map_err(|e| {
-                    err(Some(line_of(pat.span())), format!("ignore: bad pattern `{}`: {e}", pat.get_ref()))
-                })?;
+                b.add_line(None, &pat.value)
+                    .map_err(|e| err(Some(pat.line), format!("ignore: bad pattern `{}`: {e}", pat.value)))?;
             }
             Some(b.build().map_err(|e| err(None, format!("ignore: {e}")))?)
         };
 
         let mut overrides = Vec::new();
         for o in &file.overrides {
-            let pats = match o.files.get_ref() {
-                OneOrMany::One(s) => vec![s.clone()],
-                OneOrMany::Many(v) => v.clone(),
-            };
             let mut globs = Vec::new();
-            for p in pats {
-                let g = Glob::new(&p).map_err(|e| {
-                    err(Some(line_of(o.files.span())), format!("override.files: bad glob `{p}`: {e}"))
-                })?;
+            for p in &o.files {
+                let g = Glob::new(p)
+                    .map_err(|e| err(Some(o.line), format!("override.files: bad glob `{p}`: {e}")))?;
                 globs.push(g.compile_matcher());
             }
             overrides.push(ProfileOverride { globs, profile: o.profile });
@@ -265,18 +157,6 @@ impl Settings {
             }
         }
         v
-    }
-}
-
-fn describe(v: &toml::Value) -> String {
-    match v {
-        toml::Value::String(s) => format!("\"{s}\""),
-        toml::Value::Integer(i) => i.to_string(),
-        toml::Value::Float(f) => f.to_string(),
-        toml::Value::Boolean(b) => b.to_string(),
-        toml::Value::Datetime(d) => d.to_string(),
-        toml::Value::Array(_) => "an array".into(),
-        toml::Value::Table(_) => "a table".into(),
     }
 }
 

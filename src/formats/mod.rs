@@ -18,6 +18,8 @@ mod html;
 mod markdown;
 mod office;
 
+pub use office::{Limits, LIMITS};
+
 use std::fmt;
 use std::ops::Range;
 
@@ -101,6 +103,9 @@ pub enum FormatError {
     Archive { message: String },
     /// The XML inside `.docx`/`.odt` is malformed.
     Xml { part: String, offset: u64, message: String },
+    /// The document is past one of the reader's limits ([`LIMITS`]): a zip
+    /// bomb or a document too large to check.
+    TooLarge { message: String },
 }
 
 impl fmt::Display for FormatError {
@@ -111,6 +116,7 @@ impl fmt::Display for FormatError {
             FormatError::Xml { part, offset, message } => {
                 write!(f, "malformed XML in {part} at byte {offset}: {message}")
             }
+            FormatError::TooLarge { message } => write!(f, "too large to check: {message}"),
         }
     }
 }
@@ -241,11 +247,19 @@ impl Extracted {
         }
     }
 
+    /// The segment of paragraph `paragraph` (1-based) of a `.docx`/`.odt`
+    /// document; `None` for an empty paragraph. A binary search: segments
+    /// are in paragraph order.
+    pub fn paragraph_segment(&self, paragraph: usize) -> Option<&Segment> {
+        let i = self.segments.partition_point(|s| s.paragraph < paragraph);
+        self.segments.get(i).filter(|s| s.paragraph == paragraph)
+    }
+
     /// 1-based paragraph number and 1-based column (in characters) of a
     /// position of a paragraph-based format.
     pub fn paragraph_column(&self, pos: SourcePos) -> Option<(usize, usize)> {
         let SourcePos::Paragraph { paragraph, offset } = pos else { return None };
-        let seg = self.segments.iter().find(|s| s.paragraph == paragraph)?;
+        let seg = self.paragraph_segment(paragraph)?;
         let end = (seg.text.start + offset).min(seg.text.end);
         let end = (0..=end).rev().find(|&i| self.text.is_char_boundary(i)).unwrap_or(0);
         Some((paragraph, self.text[seg.text.start..end].chars().count() + 1))
@@ -302,12 +316,18 @@ pub fn extract(bytes: &[u8], file_name: &str) -> Result<Extracted, FormatError> 
     extract_as(bytes, Format::from_file_name(file_name).unwrap_or(Format::Text))
 }
 
-/// Reads a document of a known format.
+/// Reads a document of a known format, within the default [`LIMITS`].
 pub fn extract_as(bytes: &[u8], format: Format) -> Result<Extracted, FormatError> {
+    extract_limited(bytes, format, &LIMITS)
+}
+
+/// [`extract_as`] with other limits for `.docx` and `.odt` (say, smaller
+/// ones in a browser).
+pub fn extract_limited(bytes: &[u8], format: Format, limits: &Limits) -> Result<Extracted, FormatError> {
     const BOM: &[u8] = b"\xEF\xBB\xBF";
     if !format.is_paragraph_based() && bytes.starts_with(BOM) {
         // A byte order mark is not text: read past it, keep file offsets.
-        let mut e = extract_as(&bytes[BOM.len()..], format).map_err(|err| match err {
+        let mut e = extract_limited(&bytes[BOM.len()..], format, limits).map_err(|err| match err {
             FormatError::InvalidUtf8 { offset } => FormatError::InvalidUtf8 { offset: offset + BOM.len() },
             other => other,
         })?;
@@ -323,8 +343,8 @@ pub fn extract_as(bytes: &[u8], format: Format) -> Result<Extracted, FormatError
         Format::Text => utf8(bytes).map(Extracted::plain),
         Format::Markdown => utf8(bytes).map(markdown::extract),
         Format::Html => utf8(bytes).map(html::extract),
-        Format::Docx => office::extract_docx(bytes),
-        Format::Odt => office::extract_odt(bytes),
+        Format::Docx => office::extract_docx(bytes, limits),
+        Format::Odt => office::extract_odt(bytes, limits),
     }
 }
 

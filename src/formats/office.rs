@@ -9,27 +9,99 @@ use quick_xml::Reader;
 
 use super::{Builder, Extracted, Format, FormatError, Segment};
 
-/// Parts larger than this are refused (a guard against zip bombs).
-const MAX_PART: u64 = 256 * 1024 * 1024;
+/// What the `.docx`/`.odt` reader accepts. Past any of these the document is
+/// refused with [`FormatError::TooLarge`], so that a zip bomb or a runaway
+/// document costs bounded memory and time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Limits {
+    /// Entries (files) in the archive; real documents have a few dozen.
+    pub entries: usize,
+    /// Uncompressed size of the main XML part (`word/document.xml`,
+    /// `content.xml`), declared or actual.
+    pub part_bytes: u64,
+    /// Uncompressed : compressed size of the main part, checked once the part
+    /// is larger than `ratio_from_bytes`. Word's XML compresses about 10:1.
+    pub ratio: u64,
+    pub ratio_from_bytes: u64,
+    /// Paragraphs, empty ones included.
+    pub paragraphs: usize,
+    /// Bytes of extracted text.
+    pub text_bytes: usize,
+}
 
-pub(super) fn extract_docx(bytes: &[u8]) -> Result<Extracted, FormatError> {
-    let xml = read_part(bytes, "word/document.xml")?;
-    let paragraphs = paragraphs(&xml, "word/document.xml", &DOCX)?;
+/// The limits in force.
+pub const LIMITS: Limits = Limits {
+    entries: 10_000,
+    part_bytes: 128 * MIB,
+    ratio: 250,
+    ratio_from_bytes: 4 * MIB,
+    paragraphs: 200_000,
+    text_bytes: 64 * MIB as usize,
+};
+
+const MIB: u64 = 1024 * 1024;
+
+pub(super) fn extract_docx(bytes: &[u8], limits: &Limits) -> Result<Extracted, FormatError> {
+    let xml = read_part(bytes, "word/document.xml", limits)?;
+    let paragraphs = paragraphs(&xml, "word/document.xml", &DOCX, limits)?;
     Ok(build(paragraphs, Format::Docx))
 }
 
-pub(super) fn extract_odt(bytes: &[u8]) -> Result<Extracted, FormatError> {
-    let xml = read_part(bytes, "content.xml")?;
-    let paragraphs = paragraphs(&xml, "content.xml", &ODT)?;
+pub(super) fn extract_odt(bytes: &[u8], limits: &Limits) -> Result<Extracted, FormatError> {
+    let xml = read_part(bytes, "content.xml", limits)?;
+    let paragraphs = paragraphs(&xml, "content.xml", &ODT, limits)?;
     Ok(build(paragraphs, Format::Odt))
 }
 
-fn read_part(bytes: &[u8], name: &str) -> Result<String, FormatError> {
+fn mib(n: u64) -> String {
+    format!("{:.1} MiB", n as f64 / MIB as f64)
+}
+
+fn read_part(bytes: &[u8], name: &str, limits: &Limits) -> Result<String, FormatError> {
     let archive_err = |e: &dyn std::fmt::Display| FormatError::Archive { message: e.to_string() };
+    let too_large = |message: String| FormatError::TooLarge { message };
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| archive_err(&e))?;
+    if zip.len() > limits.entries {
+        return Err(too_large(format!(
+            "the archive has {} entries; the limit is {}",
+            zip.len(),
+            limits.entries
+        )));
+    }
     let part = zip.by_name(name).map_err(|e| archive_err(&format!("{name}: {e}")))?;
+    // The declared sizes first (cheap), then the actual size while reading:
+    // the declaration may lie.
+    let declared = part.size();
+    let over = |size: &str| {
+        too_large(format!("{name} is {size} uncompressed; the limit is {}", mib(limits.part_bytes)))
+    };
+    if declared > limits.part_bytes {
+        return Err(over(&mib(declared)));
+    }
+    let compressed = part.compressed_size().max(1);
+    let ratio_err = |size: u64| {
+        too_large(format!(
+            "{name} unpacks {}:1 ({} from {} bytes), a zip bomb; the limit is {}:1",
+            size / compressed,
+            mib(size),
+            compressed,
+            limits.ratio
+        ))
+    };
+    if declared > limits.ratio_from_bytes && declared / compressed > limits.ratio {
+        return Err(ratio_err(declared));
+    }
     let mut buf = Vec::new();
-    part.take(MAX_PART).read_to_end(&mut buf).map_err(|e| archive_err(&format!("{name}: {e}")))?;
+    part.take(limits.part_bytes + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| archive_err(&format!("{name}: {e}")))?;
+    let actual = buf.len() as u64;
+    if actual > limits.part_bytes {
+        return Err(over(&format!("more than {}", mib(limits.part_bytes))));
+    }
+    if actual > limits.ratio_from_bytes && actual / compressed > limits.ratio {
+        return Err(ratio_err(actual));
+    }
     String::from_utf8(buf).map_err(|e| FormatError::Xml {
         part: name.to_string(),
         offset: e.utf8_error().valid_up_to() as u64,
@@ -75,8 +147,16 @@ const ODT: Vocabulary = Vocabulary {
 };
 
 /// The text of every paragraph, in document order (numbered from 1).
-fn paragraphs(xml: &str, part: &str, v: &Vocabulary) -> Result<Vec<String>, FormatError> {
+fn paragraphs(xml: &str, part: &str, v: &Vocabulary, limits: &Limits) -> Result<Vec<String>, FormatError> {
     let mut reader = Reader::from_str(xml);
+    let too_many = || FormatError::TooLarge {
+        message: format!("{part} has more than {} paragraphs, the limit", limits.paragraphs),
+    };
+    let too_long = || FormatError::TooLarge {
+        message: format!("the text of {part} is longer than {}, the limit", mib(limits.text_bytes as u64)),
+    };
+    // Bytes of text so far: what each event added to the open paragraph.
+    let mut text_bytes = 0usize;
     let xml_err = |reader: &Reader<&[u8]>, e: &dyn std::fmt::Display| FormatError::Xml {
         part: part.to_string(),
         offset: reader.buffer_position(),
@@ -88,6 +168,14 @@ fn paragraphs(xml: &str, part: &str, v: &Vocabulary) -> Result<Vec<String>, Form
     let mut skip_depth = 0usize;
     let mut text_depth = 0usize;
     loop {
+        if done.len() > limits.paragraphs {
+            return Err(too_many());
+        }
+        if text_bytes > limits.text_bytes {
+            return Err(too_long());
+        }
+        // Text goes only to the innermost open paragraph.
+        let growing = open.last().map(|&i| (i, done[i].len()));
         let event = reader.read_event().map_err(|e| xml_err(&reader, &e))?;
         match event {
             Event::Start(e) => {
@@ -165,6 +253,9 @@ fn paragraphs(xml: &str, part: &str, v: &Vocabulary) -> Result<Vec<String>, Form
             }
             Event::Eof => break,
             _ => {}
+        }
+        if let Some((i, before)) = growing {
+            text_bytes += done[i].len() - before;
         }
     }
     Ok(done)
