@@ -28,3 +28,14 @@ impl Rule for CompoundPreposition {
         dictionary::report(ctx, out, DOC.id, "Составной предлог");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::spans;
+
+    #[test]
+    fn applying_a_norm_is_not_a_compound_preposition() {
+        assert_eq!(spans("YS101", "Уборку ведут с применением техники."), ["с применением"]);
+        assert!(spans("YS101", "Наказание смягчено с применением ст. 64 УК РФ.").is_empty());
+    }
+}

@@ -52,6 +52,28 @@ fn stative(w: &str) -> bool {
     .any(|s| w.starts_with(s))
 }
 
+/// Reflexive verbs that tell what happens by itself, not what someone does:
+/// «трамваи задерживаются», «работы продлятся до мая», «движение
+/// начинается в 6 утра».
+fn intransitive(w: &str) -> bool {
+    [
+        "задержива",
+        "продлит",
+        "продлят",
+        "продолжа",
+        "начина",
+        "заканчива",
+        "оканчива",
+        "увеличива",
+        "уменьша",
+        "ухудша",
+        "улучша",
+        "случа",
+    ]
+    .iter()
+    .any(|s| w.starts_with(s))
+}
+
 fn is_aux(w: &str) -> bool {
     matches!(w, "был" | "была" | "было" | "были" | "будет" | "будут" | "быть" | "будь")
 }
@@ -148,7 +170,7 @@ impl Rule for PassiveWithoutAgent {
                 let w = t.norm.as_str();
                 let Some(p) = tags[i - range.start] else { continue };
                 let short = p == Pos::ShortParticiple && !stative(w);
-                let reflexive = !short && p == Pos::Verb && is_reflexive_passive(w);
+                let reflexive = !short && p == Pos::Verb && is_reflexive_passive(w) && !intransitive(w);
                 if !short && !reflexive || capitalised_inside(text, s, i) {
                     continue;
                 }
@@ -270,6 +292,8 @@ mod tests {
             // a relative clause about something already named
             "В первую очередь мы рассмотрим заявления, где указаны дети старше семи лет.",
             "Документы, которые были направлены ранее, мы получили.",
+            // reflexive verbs of what happens by itself
+            "В часы пик трамваи задерживаются на 5 минут, а работы продлятся до мая.",
             // an assessment of reasoning
             "Суд указал, что выводы не мотивированы.",
             // active voice

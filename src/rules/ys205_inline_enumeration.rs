@@ -96,12 +96,14 @@ fn segment(text: &Text, from: usize, to: usize, max_words: usize) -> Option<Segm
     let lone_adjective = words.len() == 1 && matches!(pos(&head.norm), Pos::Adj);
     // A finite verb makes the segment a clause of its own: «… жалоб,
     // протестов выносится решение об изменении постановления, …».
-    let finite = toks.iter().any(|t| {
-        t.kind == TokenKind::Word
-            && pos(&t.norm) == Pos::Verb
-            && !["ть", "ти", "чь", "ться", "тись", "чься"].iter().any(|e| t.norm.ends_with(e))
-    });
-    let item = lower_word && !clause && !lone_adjective && !finite && words.len() <= max_words;
+    let finite = || {
+        toks.iter().any(|t| {
+            t.kind == TokenKind::Word
+                && !["ть", "ти", "чь", "ться", "тись", "чься"].iter().any(|e| t.norm.ends_with(e))
+                && pos(&t.norm) == Pos::Verb
+        })
+    };
+    let item = lower_word && !clause && !lone_adjective && words.len() <= max_words && !finite();
     Some(Segment { first, last, item, joined })
 }
 

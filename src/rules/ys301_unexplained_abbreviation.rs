@@ -99,9 +99,10 @@ const KNOWN: &[&str] = &[
     "ТВ",
 ];
 
-/// Labels that mark a line of requisites.
-const REQUISITES: &[&str] =
-    &["УИД", "ИНН", "КПП", "ОГРН", "ОГРНИП", "ОКПО", "ОКТМО", "БИК", "КБК", "УИН", "ОКАТО"];
+/// Labels that mark a line of requisites, in lower case as tokens' `norm`
+/// holds them.
+const REQUISITES_NORM: &[&str] =
+    &["уид", "инн", "кпп", "огрн", "огрнип", "окпо", "октмо", "бик", "кбк", "уин", "окато"];
 
 /// Short words that turn up typed in capitals (headings, OCR) and are not
 /// abbreviations.
@@ -177,10 +178,15 @@ impl Rule for UnexplainedAbbreviation {
         let text = ctx.text;
         let parts = WordParts::new(text);
         let layout = Layout::new(text);
-        let lower_words: std::collections::HashSet<&str> = text
+        let lower_words: rustc_hash::FxHashSet<&str> = text
             .tokens
             .iter()
-            .filter(|t| t.is_word() && text.slice(t.start, t.end).chars().skip(1).all(|c| !c.is_uppercase()))
+            // Only words as short as an abbreviation (up to 6 letters and a digit) matter.
+            .filter(|t| {
+                t.is_word()
+                    && t.norm.len() <= 14
+                    && text.slice(t.start, t.end).chars().skip(1).all(|c| !c.is_uppercase())
+            })
             .map(|t| t.norm.as_str())
             .collect();
         let depersonalised = ["изъят", "обезличен"].iter().any(|m| text.src.contains(m));
@@ -250,6 +256,10 @@ fn abbreviation_letters<'a>(text: &Text<'a>, i: usize) -> Option<&'a str> {
         return None;
     }
     let raw = text.slice(t.start, t.end);
+    // Most words start with a lower-case letter: reject them first.
+    if !raw.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
     let letters = raw.trim_end_matches(|c: char| c.is_ascii_digit());
     if letters.len() != raw.len() && text.tokens.get(i + 1).is_some_and(|n| n.start == t.end) {
         return None;
@@ -314,7 +324,8 @@ impl Layout {
         for (i, t) in text.tokens.iter().enumerate() {
             if t.is_word() {
                 words[line[i]] += 1;
-                if REQUISITES.contains(&text.slice(t.start, t.end).to_uppercase().as_str()) {
+                // `norm` is the lower case: compare without allocating.
+                if t.norm.len() <= 12 && REQUISITES_NORM.contains(&t.norm.as_str()) {
                     requisites[line[i]] = true;
                 }
             }
@@ -463,17 +474,17 @@ fn looks_like_hidden_name(text: &Text, i: usize, key: &str) -> bool {
 
 /// The words of the text split at hyphens, each part with the index of its
 /// token: the units whose initials may spell an abbreviation.
-struct WordParts {
-    parts: Vec<(String, usize)>,
+struct WordParts<'t> {
+    parts: Vec<(&'t str, usize)>,
 }
 
-impl WordParts {
-    fn new(text: &Text) -> WordParts {
+impl<'t> WordParts<'t> {
+    fn new(text: &'t Text) -> WordParts<'t> {
         let mut parts = Vec::new();
         for (i, t) in text.tokens.iter().enumerate() {
             if t.kind == TokenKind::Word {
                 for p in t.norm.split('-').filter(|p| !p.is_empty()) {
-                    parts.push((p.to_string(), i));
+                    parts.push((p, i));
                 }
             }
         }
@@ -490,9 +501,8 @@ impl WordParts {
     /// abbreviation, where chance is higher) every letter is the initial of
     /// its own word and function words give none.
     fn spells(&self, from: usize, to: usize, letters: &[char], strict: bool) -> bool {
-        (from..to).any(|s| {
-            !FUNCTION_WORDS.contains(&self.parts[s].0.as_str()) && self.spells_from(s, to, letters, strict)
-        })
+        (from..to)
+            .any(|s| !FUNCTION_WORDS.contains(&self.parts[s].0) && self.spells_from(s, to, letters, strict))
     }
 
     fn spells_from(&self, p: usize, to: usize, letters: &[char], strict: bool) -> bool {
@@ -502,8 +512,8 @@ impl WordParts {
         if p >= to {
             return false;
         }
-        let word = &self.parts[p].0;
-        let function = FUNCTION_WORDS.contains(&word.as_str());
+        let word = self.parts[p].0;
+        let function = FUNCTION_WORDS.contains(&word);
         if function && self.spells_from(p + 1, to, letters, strict) {
             return true;
         }

@@ -249,6 +249,21 @@ fn number_follows(rest: &str) -> bool {
 /// Byte offsets of the words where a reference may begin, in order: words
 /// in [`OPENERS`] or [`OPENER_WORDS`], parts followed by a number, and the
 /// three words before «Кодекс» («Гражданского процессуального кодекса»).
+/// The first letters of the words in [`OPENERS`], [`OPENER_WORDS`],
+/// [`PARTS`] and [`PART_WORDS`].
+fn first_letters() -> &'static [char] {
+    static FIRST: OnceLock<Vec<char>> = OnceLock::new();
+    FIRST.get_or_init(|| {
+        let mut v: Vec<char> = [OPENERS, OPENER_WORDS, PARTS, PART_WORDS]
+            .iter()
+            .flat_map(|list| list.iter().filter_map(|w| w.chars().next()))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
+}
+
 fn candidate_starts(src: &str) -> Vec<usize> {
     // `char::is_alphanumeric` with fast paths for Russian and ASCII.
     let is_word =
@@ -260,6 +275,12 @@ fn candidate_starts(src: &str) -> Vec<usize> {
     let mut prev = ' ';
     for (i, c) in src.char_indices() {
         if crate::text::normalize::is_letter(c) && !is_word(prev) {
+            // Most words cannot open a reference by their first letter alone.
+            if !c.to_lowercase().any(|l| first_letters().contains(&l)) {
+                words.push((i, false, false));
+                prev = c;
+                continue;
+            }
             let len: usize = src[i..].chars().take_while(|&c| is_word(c)).map(char::len_utf8).sum();
             let word = &src[i..i + len];
             lower.clear();
