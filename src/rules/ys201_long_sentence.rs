@@ -41,3 +41,63 @@ impl Rule for LongSentence {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::findings;
+    use crate::report::Severity;
+    use crate::{Checker, Config};
+
+    #[test]
+    fn sentences_over_the_limit_are_flagged() {
+        // 26 words: one over the default limit.
+        let over =
+            "Мы проверили участок дороги у дома 24 и выяснили, что знак стоит правильно, разметка видна \
+                    хорошо, а светофор работает в обычном режиме круглые сутки без перерывов.";
+        let f = findings("YS201", over);
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].severity, f[0].text.as_str()), (Severity::Warning, over));
+
+        // A legal reference does not end the sentence: one finding over all of it.
+        let reference =
+            "Согласно п. 3 ч. 1 ст. 7 Федерального закона от 27.07.2010 № 210-ФЗ орган не вправе \
+                         требовать от заявителя документы, которые находятся в распоряжении других \
+                         государственных органов и подведомственных им организаций.";
+        let f = findings("YS201", reference);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].text, reference);
+
+        // Past `error_words` (45) the finding is an error.
+        let very =
+            "Сообщаем, что в соответствии с планом работ на 2025 год ремонт покрытия проезжей части на \
+                    участке улицы от дома 5 до дома 17 будет выполнен подрядной организацией после того, как \
+                    другое ведомство завершит замену сетей водоснабжения, о чём жители будут заранее \
+                    предупреждены объявлениями в подъездах и на портале управы района.";
+        let f = findings("YS201", very);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn sentences_within_the_limit_are_not() {
+        for s in [
+            // 25 words exactly.
+            "Мы проверили участок дороги у дома 24 и выяснили, что знак стоит правильно, разметка видна \
+             хорошо, а светофор работает в обычном режиме круглые сутки подряд.",
+            "Ваше заявление зарегистрировано 12.03.2025 под № 45-12/789. Ответ направим до 10 апреля.",
+            // A placeholder is one word, however long.
+            "Уважаемый {{ фамилия_имя_отчество_заявителя_полностью_как_в_паспорте }}! Мы получили ваше письмо.",
+        ] {
+            assert!(findings("YS201", s).is_empty(), "{s}");
+        }
+    }
+
+    #[test]
+    fn the_limit_is_configurable() {
+        let text = "Мы проверили участок дороги у дома 24 и выяснили, что знак стоит правильно.";
+        assert!(findings("YS201", text).is_empty());
+        let config: Config = serde_json::from_str(r#"{"rules": {"YS201": {"max_words": 10}}}"#).unwrap();
+        let report = Checker::new(config).unwrap().check(text);
+        assert_eq!(report.findings.iter().filter(|f| f.rule == "YS201").count(), 1);
+    }
+}
