@@ -8,30 +8,20 @@
 //!
 //! The corpus is read from `$YASNO_CORPUS`, else `../shared/corpus/real`.
 
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use cpu_time::ThreadTime;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use yasno::{Checker, Config, RuleConfig};
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+/// The texts of the corpus documents, or `None` when the corpus is missing.
 fn corpus() -> Option<Vec<String>> {
-    let dir = match std::env::var_os("YASNO_CORPUS") {
-        Some(d) if !d.is_empty() => PathBuf::from(d),
-        _ => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/real"),
-    };
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    let texts: Vec<String> = paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
-    if texts.is_empty() {
-        None
-    } else {
-        Some(texts)
-    }
+    let texts: Vec<String> =
+        common::corpus_files(&common::corpus_dir()?).into_iter().map(|(_, t)| t).collect();
+    (!texts.is_empty()).then_some(texts)
 }
 
 /// Best wall-clock and CPU time of `f` over at least `min_runs` runs and `secs` seconds.

@@ -9,7 +9,6 @@
 //! The corpus is read from `$YASNO_CORPUS`, else `../shared/corpus/real`.
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
 
@@ -55,24 +54,14 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOC: Counting = Counting;
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 /// The paragraphs (blocks between blank lines) of every corpus document.
 fn corpus() -> Option<Vec<String>> {
-    let dir = match std::env::var_os("YASNO_CORPUS") {
-        Some(d) if !d.is_empty() => PathBuf::from(d),
-        _ => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/real"),
-    };
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    let paragraphs: Vec<String> = paths
+    let paragraphs: Vec<String> = common::corpus_files(&common::corpus_dir()?)
         .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .flat_map(|t| {
-            t.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect::<Vec<_>>()
-        })
+        .flat_map(|(_, t)| t.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(String::from))
         .collect();
     (!paragraphs.is_empty()).then_some(paragraphs)
 }

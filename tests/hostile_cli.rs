@@ -8,21 +8,12 @@ mod archive;
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
-fn yasno(dir: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_yasno"));
-    c.current_dir(dir).env_remove("NO_COLOR");
-    c
-}
-
-fn write(dir: &Path, name: &str, body: &[u8]) {
-    let p = dir.join(name);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, body).unwrap();
-}
+#[path = "common/cli.rs"]
+mod cli_helpers;
+use cli_helpers::{write, yasno};
 
 fn project() -> TempDir {
     let t = tempfile::tempdir().unwrap();
