@@ -57,6 +57,15 @@ mod tests {
         assert_eq!(spans("YS202", &long).len(), 1);
         let many = "Знак на месте, и разметка видна хорошо даже в тёмное время суток. ".repeat(9);
         assert_eq!(spans("YS202", &many).len(), 1, "nine sentences, 108 words");
+        // A real answer run together without paragraph breaks, then a short paragraph.
+        let answer = format!(
+            "{}\n\nС уважением, заместитель руководителя.",
+            "По вашему обращению о переходе у дома 24 сообщаем, что участок обследован специалистами. "
+                .repeat(8)
+        );
+        let f = spans("YS202", &answer);
+        assert_eq!(f.len(), 1);
+        assert!(!f[0].contains("С уважением"), "{f:?}");
     }
 
     #[test]
@@ -66,5 +75,8 @@ mod tests {
         assert!(spans("YS202", slogans).is_empty());
         let two = "Мы проверили участок дороги у дома 24 и выяснили, что знак стоит правильно. ".repeat(2);
         assert!(spans("YS202", &two).is_empty());
+        // Many short paragraphs make no long one.
+        let paragraphs = "Мы проверили участок дороги у дома 24. Знак стоит правильно.\n\n".repeat(10);
+        assert!(spans("YS202", &paragraphs).is_empty());
     }
 }
