@@ -220,3 +220,13 @@ impl<'a> Emitter<'a> {
         }
     }
 }
+
+/// «1 слово», «3 слова», «25 слов»: a number with the noun form that agrees with it.
+pub(crate) fn plural(n: usize, one: &str, few: &str, many: &str) -> String {
+    let form = match (n % 10, n % 100) {
+        (1, r) if r != 11 => one,
+        (2..=4, r) if !(12..=14).contains(&r) => few,
+        _ => many,
+    };
+    format!("{n} {form}")
+}

@@ -33,7 +33,14 @@ impl Rule for LongSentence {
         for s in &ctx.text.sentences {
             let n = ctx.text.sentence_words(s);
             if n > max {
-                let f = out.push(s.start, s.end, format!("Длинное предложение: {n} слов (не больше {max})"));
+                let f = out.push(
+                    s.start,
+                    s.end,
+                    format!(
+                        "Длинное предложение: {} (не больше {max})",
+                        super::plural(n, "слово", "слова", "слов")
+                    ),
+                );
                 if n > error {
                     f.severity = f.severity.max(Severity::Error);
                 }

@@ -35,7 +35,14 @@ impl Rule for LongParagraph {
             let words: usize = sentences.iter().map(|s| ctx.text.sentence_words(s)).sum();
             let n = sentences.len();
             if words > max_words {
-                out.push(p.start, p.end, format!("Длинный абзац: {words} слов (не больше {max_words})"));
+                out.push(
+                    p.start,
+                    p.end,
+                    format!(
+                        "Длинный абзац: {} (не больше {max_words})",
+                        super::plural(words, "слово", "слова", "слов")
+                    ),
+                );
             } else if n > max_sentences && words * 4 > max_words * 3 {
                 out.push(
                     p.start,

@@ -1,7 +1,7 @@
 //! YS203: sentences with too many clauses and participial phrases.
 
 use super::syntax::tags;
-use super::{Context, Emitter, OptionDoc, Rule, RuleDoc};
+use super::{plural, Context, Emitter, OptionDoc, Rule, RuleDoc};
 use crate::morph::heuristics::{is_preposition, Pos};
 use crate::report::{Category, Severity};
 use crate::text::{Sentence, TokenKind};
@@ -96,15 +96,6 @@ fn count(ctx: &Context, s: &Sentence) -> Parts {
         }
     }
     parts
-}
-
-fn plural(n: usize, one: &str, few: &str, many: &str) -> String {
-    let form = match (n % 10, n % 100) {
-        (1, r) if r != 11 => one,
-        (2..=4, r) if !(12..=14).contains(&r) => few,
-        _ => many,
-    };
-    format!("{n} {form}")
 }
 
 impl Rule for ComplexSentence {
