@@ -40,7 +40,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::text::word_regex::regex;
+use crate::text::word_regex::{narrow_classes, regex};
 
 use super::{Context, Emitter, Rule, RuleDoc};
 use crate::report::{Category, Severity};
@@ -186,10 +186,18 @@ pub(crate) fn find_references(src: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// [`reference_pattern`] anchored at the start of the haystack.
-fn anchored_reference_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| regex(&format!("^(?:{})", reference_pattern())).expect("anchored reference regex"))
+/// [`reference_pattern`] anchored at the start of the haystack. Only
+/// anchored searches run, so it is compiled without the lazy DFA (and its
+/// reverse automaton): half the compilation, the same matches.
+fn anchored_reference_re() -> &'static regex_automata::meta::Regex {
+    use regex_automata::meta;
+    static RE: OnceLock<meta::Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        meta::Regex::builder()
+            .configure(meta::Regex::config().hybrid(false).dfa(false))
+            .build(&narrow_classes(&format!("^(?:{})", reference_pattern())))
+            .expect("anchored reference regex")
+    })
 }
 
 /// Words that may open a reference (lower case): acts, codes, standards
