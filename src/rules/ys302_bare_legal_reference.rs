@@ -194,7 +194,7 @@ fn anchored_reference_re() -> &'static regex_automata::meta::Regex {
     static RE: OnceLock<meta::Regex> = OnceLock::new();
     RE.get_or_init(|| {
         meta::Regex::builder()
-            .configure(meta::Regex::config().hybrid(false).dfa(false))
+            .configure(meta::Regex::config().hybrid(false).dfa(false).auto_prefilter(false))
             .build(&narrow_classes(&format!("^(?:{})", reference_pattern())))
             .expect("anchored reference regex")
     })
