@@ -1,13 +1,13 @@
 //! Matching dictionary phrases in a text in one linear pass.
 //!
-//! Every token of the text becomes one character: the id of its stem (or
-//! of its punctuation mark) among the keys that occur in some phrase, a
-//! filler id for any other word or number, or a break id for punctuation
-//! that no phrase uses and for template placeholders. Phrases are encoded
-//! the same way, and one Aho–Corasick automaton finds all of them at once
-//! (overlapping matches included). Ids are mapped to supplementary-plane
-//! characters, so every token takes exactly four bytes and a match's byte
-//! offset divided by four is its token index.
+//! Every token of the text becomes one symbol: the id of its stem (or of
+//! its punctuation mark) among the keys that occur in some phrase, a filler
+//! id for any other word or number, or a break id for punctuation that no
+//! phrase uses and for template placeholders. Phrases are encoded the same
+//! way, and one Aho–Corasick automaton finds all of them at once
+//! (overlapping matches included). Every id takes the same number of bytes
+//! ([`encode`]), so a match's byte offset divided by that width is its
+//! token index.
 //!
 //! A stem sequence is only a candidate: each phrase word may also carry the
 //! set of word forms it accepts (an exact phrase, the forms of a verb or of
@@ -25,7 +25,7 @@ use std::sync::Arc;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::{DictFile, DictKind, Entry, MatchMode};
-use crate::morph::{adjective, conjugate};
+use crate::morph::{adjective, conjugate, StemCache};
 use crate::report::Severity;
 use crate::text::{Text, Token, TokenKind};
 
@@ -35,8 +35,16 @@ const BREAK: u32 = 1;
 /// Upper bound on the stem combinations one phrase may expand to.
 const MAX_COMBINATIONS: usize = 4096;
 
-fn id_char(id: u32) -> char {
-    char::from_u32(0x10000 + id).expect("id within the supplementary planes")
+/// Appends the bytes of token id `id`, `width` bytes (2 or 3): the high
+/// bits in a lead byte below 0x80, then seven bits per byte from 0x80 up.
+/// A lead byte only starts a token, so a pattern can only match whole
+/// tokens, and byte order is id order.
+pub(super) fn encode(id: u32, width: usize, out: &mut Vec<u8>) {
+    debug_assert!(id < 1 << (7 * width), "id {id} does not fit in {width} bytes");
+    out.push((id >> (7 * (width - 1))) as u8);
+    for shift in (0..width - 1).rev() {
+        out.push(0x80 | ((id >> (7 * shift)) & 0x7F) as u8);
+    }
 }
 
 /// One entry, compiled.
@@ -82,8 +90,8 @@ type FormSet = Arc<HashSet<String>>;
 /// What one word of a phrase accepts.
 #[derive(Debug, Clone)]
 struct WordSpec {
-    /// Stems (or punctuation marks) of the accepted forms.
-    keys: Vec<String>,
+    /// Ids of the stems (or punctuation marks) of the accepted forms.
+    keys: Vec<u32>,
     /// The accepted forms; `None`: any word with one of `keys` as its stem.
     forms: Option<FormSet>,
 }
@@ -94,7 +102,7 @@ struct Variant {
     form: usize,
     arrangement: Arrangement,
     /// Per word of the match (the adjective of a gap is not counted).
-    forms: Vec<Option<FormSet>>,
+    forms: Arc<[Option<FormSet>]>,
 }
 
 /// All dictionary entries, ready for matching.
@@ -102,12 +110,20 @@ struct Variant {
 pub struct Lexicon {
     pub entries: Vec<LexEntry>,
     ids: HashMap<String, u32>,
-    patterns: Vec<String>,
-    pattern_index: HashMap<String, usize>,
+    /// Patterns (token ids), in the order they were first added.
+    patterns: Vec<Vec<u32>>,
+    pattern_index: HashMap<Vec<u32>, usize>,
+    /// The ways to match each pattern (same order as `patterns`).
     variants: Vec<Vec<Variant>>,
+    /// Index into `patterns` of each pattern id of the automaton.
+    order: Vec<usize>,
+    /// Bytes per token in the automaton ([`encode`]).
+    width: usize,
     gaps: HashMap<(u32, u32), Vec<Variant>>,
     automaton: Option<AhoCorasick>,
+    /// Compiling only (emptied by [`Lexicon::build`]): word specs and stems.
     specs: HashMap<(String, MatchMode, bool), WordSpec>,
+    stems: StemCache,
 }
 
 fn set_of(forms: Vec<String>) -> FormSet {
@@ -153,8 +169,24 @@ fn adjectival(t: &Token) -> bool {
 
 impl Lexicon {
     fn intern(&mut self, key: &str) -> u32 {
-        let next = self.ids.len() as u32 + 2;
-        *self.ids.entry(key.to_string()).or_insert(next)
+        if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
+        let id = self.ids.len() as u32 + 2;
+        self.ids.insert(key.to_string(), id);
+        id
+    }
+
+    fn intern_all<S: AsRef<str>>(&mut self, keys: &[S]) -> Vec<u32> {
+        keys.iter().map(|k| self.intern(k.as_ref())).collect()
+    }
+
+    /// A word spec accepting exactly `forms` (normalised).
+    fn expanded(&mut self, forms: Vec<String>) -> WordSpec {
+        let mut keys: Vec<Arc<str>> = forms.iter().map(|f| self.stems.stem(f)).collect();
+        keys.sort();
+        keys.dedup();
+        WordSpec { keys: self.intern_all(&keys), forms: Some(set_of(forms)) }
     }
 
     /// What a word of a phrase accepts. `verb`: it must be a verb.
@@ -164,23 +196,25 @@ impl Lexicon {
             return Ok(s.clone());
         }
         let spec = match tok.kind {
-            TokenKind::Punct => WordSpec { keys: vec![tok.norm.clone()], forms: None },
+            TokenKind::Punct => WordSpec { keys: vec![self.intern(&tok.norm)], forms: None },
             TokenKind::Word if verb => {
                 let forms = conjugate::matching_forms(&tok.norm)
                     .ok_or_else(|| format!("«{}» is not a verb the conjugator knows", tok.norm))?;
-                expanded(forms)
+                self.expanded(forms)
             }
             TokenKind::Word => match mode {
-                MatchMode::Exact => {
-                    WordSpec { keys: vec![tok.stem.to_string()], forms: Some(set_of(vec![tok.norm.clone()])) }
-                }
+                MatchMode::Exact => WordSpec {
+                    keys: vec![self.intern(&tok.stem)],
+                    forms: Some(set_of(vec![tok.norm.clone()])),
+                },
                 MatchMode::Stem => {
                     if let Some(forms) = conjugate::matching_forms(&tok.norm) {
-                        expanded(forms)
+                        self.expanded(forms)
                     } else if let Some(forms) = adjective::matching_forms(&tok.norm) {
-                        expanded(forms)
+                        self.expanded(forms)
                     } else {
-                        WordSpec { keys: noun_keys(&tok.norm, &tok.stem), forms: None }
+                        let keys = noun_keys(&tok.norm, &tok.stem, &mut self.stems);
+                        WordSpec { keys: self.intern_all(&keys), forms: None }
                     }
                 }
             },
@@ -191,42 +225,61 @@ impl Lexicon {
     }
 
     /// Registers one way to match an entry.
-    fn add_pattern(&mut self, specs: &[WordSpec], variant: Variant) -> Result<(), String> {
+    fn add_pattern(&mut self, specs: &[&WordSpec], variant: Variant) -> Result<(), String> {
         let combinations: usize = specs.iter().map(|s| s.keys.len()).product();
         if combinations > MAX_COMBINATIONS {
             return Err("the phrase has too many word forms to match".into());
         }
-        let mut pats = vec![String::new()];
-        for s in specs {
-            let ids: Vec<char> = s.keys.iter().map(|k| id_char(self.intern(k))).collect();
-            pats = pats.iter().flat_map(|p| ids.iter().map(move |c| format!("{p}{c}"))).collect();
+        if combinations == 0 {
+            return Ok(());
         }
-        for p in pats {
+        // Every combination of keys, the last word's key varying fastest.
+        let mut at = vec![0usize; specs.len()];
+        let mut p = Vec::with_capacity(specs.len());
+        loop {
+            p.clear();
+            p.extend(specs.iter().zip(&at).map(|(s, &i)| s.keys[i]));
             let idx = match self.pattern_index.get(&p) {
                 Some(&i) => i,
                 None => {
                     self.patterns.push(p.clone());
                     self.variants.push(Vec::new());
-                    self.pattern_index.insert(p, self.patterns.len() - 1);
+                    self.pattern_index.insert(p.clone(), self.patterns.len() - 1);
                     self.patterns.len() - 1
                 }
             };
             self.variants[idx].push(variant.clone());
+            // Next combination.
+            let mut w = specs.len();
+            loop {
+                if w == 0 {
+                    return Ok(());
+                }
+                w -= 1;
+                at[w] += 1;
+                if at[w] < specs[w].keys.len() {
+                    break;
+                }
+                at[w] = 0;
+            }
         }
-        Ok(())
     }
 
     /// Adds a parsed dictionary file. Returns an error naming the phrase
     /// that cannot be matched.
     pub fn add(&mut self, source: &str, file: DictFile) -> Result<(), String> {
+        let phrases: Vec<&str> = file
+            .entries
+            .iter()
+            .flat_map(|e| std::iter::once(&e.phrase).chain(e.forms.iter()).map(String::as_str))
+            .collect();
+        let mut tokenized = phrase_tokens(&phrases).into_iter();
         for entry in file.entries {
             let mode = entry.match_mode.unwrap_or(file.match_mode);
             let idx = self.entries.len();
-            let phrases: Vec<String> =
-                std::iter::once(&entry.phrase).chain(entry.forms.iter()).cloned().collect();
-            for (form, phrase) in phrases.iter().enumerate() {
+            let phrases = std::iter::once(&entry.phrase).chain(entry.forms.iter());
+            for (form, (phrase, tokens)) in phrases.zip(tokenized.by_ref()).enumerate() {
                 let err = |e: String| format!("«{phrase}»: {e}");
-                let tokens = crate::text::tokens(phrase);
                 if !tokens.iter().any(|t| t.kind == TokenKind::Word) {
                     return Err(err("a phrase needs a word".into()));
                 }
@@ -238,25 +291,24 @@ impl Lexicon {
                 for (i, tok) in tokens.iter().enumerate() {
                     specs.push(self.spec(tok, mode, predicate && i == 0).map_err(err)?);
                 }
-                let forms: Vec<Option<FormSet>> = specs.iter().map(|s| s.forms.clone()).collect();
+                let forms: Arc<[Option<FormSet>]> = specs.iter().map(|s| s.forms.clone()).collect();
                 let direct =
                     Variant { entry: idx, form, arrangement: Arrangement::Direct, forms: forms.clone() };
-                self.add_pattern(&specs, direct).map_err(err)?;
+                self.add_pattern(&specs.iter().collect::<Vec<_>>(), direct).map_err(err)?;
                 let two_words = tokens.len() == 2 && tokens[1].kind == TokenKind::Word;
                 if predicate && two_words {
-                    let noun = expanded(subject_forms(&tokens[1].norm));
+                    let noun = self.expanded(subject_forms(&tokens[1].norm));
                     let reversed = Variant {
                         entry: idx,
                         form,
                         arrangement: Arrangement::Reversed,
-                        forms: vec![noun.forms.clone(), specs[0].forms.clone()],
+                        forms: Arc::new([noun.forms.clone(), specs[0].forms.clone()]),
                     };
-                    self.add_pattern(&[noun, specs[0].clone()], reversed).map_err(err)?;
+                    self.add_pattern(&[&noun, &specs[0]], reversed).map_err(err)?;
                     let gap = Variant { entry: idx, form, arrangement: Arrangement::Gap, forms };
-                    for a in &specs[0].keys {
-                        for b in &specs[1].keys {
-                            let key = (self.intern(a), self.intern(b));
-                            self.gaps.entry(key).or_default().push(gap.clone());
+                    for &a in &specs[0].keys {
+                        for &b in &specs[1].keys {
+                            self.gaps.entry((a, b)).or_default().push(gap.clone());
                         }
                     }
                 }
@@ -275,14 +327,36 @@ impl Lexicon {
 
     /// Builds the automaton. Call after the last [`Lexicon::add`].
     pub fn build(&mut self) {
-        self.specs.clear();
+        self.specs = HashMap::new();
+        self.stems = StemCache::new();
+        // The automaton's trie keeps the transitions of a state in a list
+        // sorted by byte, and each new pattern walks those lists: added in
+        // descending order, the transition it follows or adds is always the
+        // first, which makes building several times cheaper. Which pattern
+        // ids the automaton gives does not change what it finds, nor the
+        // order (patterns are distinct: at one end, the longer first).
+        let patterns = &self.patterns;
+        self.order = (0..patterns.len()).collect();
+        self.order.sort_unstable_by(|&a, &b| patterns[b].cmp(&patterns[a]));
+        self.width = if self.ids.len() + 2 <= 1 << 14 { 2 } else { 3 };
+        assert!(self.ids.len() + 2 <= 1 << 21, "too many distinct words in the dictionaries");
         self.automaton = if self.patterns.is_empty() {
             None
         } else {
+            let mut bytes = Vec::new();
+            let encoded: Vec<Vec<u8>> = self
+                .order
+                .iter()
+                .map(|&i| {
+                    bytes.clear();
+                    self.patterns[i].iter().for_each(|&id| encode(id, self.width, &mut bytes));
+                    bytes.clone()
+                })
+                .collect();
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
-                    .build(&self.patterns)
+                    .build(&encoded)
                     .expect("dictionary automaton"),
             )
         };
@@ -325,7 +399,7 @@ impl Lexicon {
             sentence[a] == sentence[b]
                 && positions
                     .iter()
-                    .zip(&v.forms)
+                    .zip(v.forms.iter())
                     .all(|(&p, f)| f.as_ref().is_none_or(|set| set.contains(tokens[p].norm.as_str())))
         };
         let mut found: Vec<DictMatch> = Vec::new();
@@ -341,13 +415,14 @@ impl Lexicon {
             })
         };
         if let Some(ac) = &self.automaton {
-            let hay: String = ids.iter().map(|&id| id_char(id)).collect();
+            let mut hay = Vec::with_capacity(ids.len() * self.width);
+            ids.iter().for_each(|&id| encode(id, self.width, &mut hay));
             let mut positions = Vec::new();
             for m in ac.find_overlapping_iter(&hay) {
-                let (first, last) = (m.start() / 4, m.end() / 4);
+                let (first, last) = (m.start() / self.width, m.end() / self.width);
                 positions.clear();
                 positions.extend(first..last);
-                for v in &self.variants[m.pattern().as_usize()] {
+                for v in &self.variants[self.order[m.pattern().as_usize()]] {
                     if accepts(&positions, v) {
                         push(v, first, last);
                     }
@@ -392,31 +467,65 @@ impl Lexicon {
 /// «органов» → «орган»), so the word is put in the common case endings and
 /// the stems that are a prefix of the word (three letters at least, at most
 /// two shorter than its own stem) are accepted too.
-fn noun_keys(norm: &str, stem: &str) -> Vec<String> {
+fn noun_keys(norm: &str, stem: &str, stems: &mut StemCache) -> Vec<Arc<str>> {
     const ENDINGS: &[&str] = &[
         "", "а", "я", "у", "ю", "ы", "и", "е", "о", "ь", "ом", "ем", "ой", "ей", "ов", "ев", "ам", "ям",
         "ами", "ями", "ах", "ях", "ия", "ии", "ие", "ию", "ием", "ий", "ость", "ости",
     ];
-    let mut keys = vec![stem.to_string()];
+    let mut keys: Vec<Arc<str>> = vec![stem.into()];
     let min = stem.chars().count().saturating_sub(2).max(3);
     // The longest ending the word has: «органы» → «орган» + «ы».
     let cut = ENDINGS.iter().filter(|e| norm.ends_with(*e)).max_by_key(|e| e.len()).copied().unwrap_or("");
-    {
-        let root = &norm[..norm.len() - cut.len()];
-        for e in ENDINGS {
-            let k = crate::morph::stem(&format!("{root}{e}"));
-            if norm.starts_with(&k) && k.chars().count() >= min && !keys.contains(&k) {
-                keys.push(k);
-            }
+    let root = &norm[..norm.len() - cut.len()];
+    let mut word = String::with_capacity(root.len() + 8);
+    for e in ENDINGS {
+        word.clear();
+        word.push_str(root);
+        word.push_str(e);
+        let k = stems.stem(&word);
+        if norm.starts_with(&*k) && k.chars().count() >= min && !keys.contains(&k) {
+            keys.push(k);
         }
     }
     keys
 }
 
-/// A word spec accepting exactly `forms` (normalised).
-fn expanded(forms: Vec<String>) -> WordSpec {
-    let mut keys: Vec<String> = forms.iter().map(|f| crate::morph::stem(f)).collect();
-    keys.sort();
-    keys.dedup();
-    WordSpec { keys, forms: Some(set_of(forms)) }
+/// The tokens of each phrase, as [`crate::text::tokens`] gives them.
+///
+/// Phrases are tokenised together, one per line, so that their words share
+/// one stem cache: a line break always separates words (Unicode word
+/// boundaries, rules WB3a and WB3b), tokens never join across whitespace,
+/// and only template placeholders (which start with one of `{$<[«_`) could
+/// span lines, so a phrase with such a character is tokenised alone.
+pub(super) fn phrase_tokens(phrases: &[&str]) -> Vec<Vec<Token>> {
+    const PLACEHOLDER_START: &[char] = &['{', '$', '<', '[', '«', '_'];
+    let mut joined = String::new();
+    let mut spans = Vec::with_capacity(phrases.len());
+    for p in phrases {
+        if p.contains(PLACEHOLDER_START) {
+            spans.push(None);
+        } else {
+            spans.push(Some((joined.len(), joined.len() + p.len())));
+            joined.push_str(p);
+            joined.push('\n');
+        }
+    }
+    let mut batch = crate::text::tokens(&joined).into_iter().peekable();
+    phrases
+        .iter()
+        .zip(spans)
+        .map(|(p, span)| match span {
+            None => crate::text::tokens(p),
+            Some((start, end)) => {
+                let mut out = Vec::new();
+                while let Some(mut t) = batch.next_if(|t| t.start < end) {
+                    debug_assert!(t.start >= start && t.end <= end, "a token across phrases");
+                    t.start -= start;
+                    t.end -= start;
+                    out.push(t);
+                }
+                out
+            }
+        })
+        .collect()
 }

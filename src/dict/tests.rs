@@ -400,3 +400,66 @@ fn compact_builtin_form_is_the_toml_without_examples() {
         assert_eq!(format!("{compact:?}"), format!("{expected:?}"), "{name}");
     }
 }
+
+/// Phrases are tokenised together (one stem cache for all); each must get
+/// exactly the tokens it gets alone.
+#[test]
+fn phrases_tokenised_together_get_their_own_tokens() {
+    let mut phrases: Vec<String> = Vec::new();
+    for (_, toml) in super::BUILTIN {
+        for e in DictFile::parse(toml).unwrap().entries {
+            phrases.push(e.phrase);
+            phrases.extend(e.forms);
+        }
+    }
+    let tricky = [
+        "из-за",
+        "в т.ч.",
+        "порядке.Заявление",
+        "{{ client",
+        "name }} уважаемый",
+        "«",
+        "_",
+        "__ __",
+        "сумма ${x} руб.",
+        "в связи с\nэтим",
+        "",
+        " ",
+        "-",
+        "- при",
+        "заме\u{301}на",
+        "осу\u{AD}ществление",
+        "\u{301}ударение",
+        "[ФИО",
+        "] дата",
+        "210-ФЗ",
+        "ст. 5",
+    ];
+    phrases.extend(tricky.iter().map(|s| s.to_string()));
+    let refs: Vec<&str> = phrases.iter().map(String::as_str).collect();
+    let together = super::matcher::phrase_tokens(&refs);
+    assert_eq!(together.len(), phrases.len());
+    let key = |t: &crate::text::Token| (t.start, t.end, t.kind, t.norm.to_string(), t.stem.to_string());
+    for (p, got) in phrases.iter().zip(&together) {
+        let alone: Vec<_> = crate::text::tokens(p).iter().map(key).collect();
+        let got: Vec<_> = got.iter().map(key).collect();
+        assert_eq!(got, alone, "«{p}»");
+    }
+}
+
+#[test]
+fn token_ids_encode_in_order_with_lead_bytes_only_first() {
+    for width in [2, 3] {
+        let ids = [0u32, 1, 2, 127, 128, 129, 1000, 16383, (1 << (7 * width)) - 1];
+        let ids = &ids[..if width == 2 { 8 } else { 9 }];
+        let mut prev: Vec<u8> = Vec::new();
+        for &id in ids {
+            let mut b = Vec::new();
+            super::matcher::encode(id, width, &mut b);
+            assert_eq!(b.len(), width);
+            assert!(b[0] < 0x80 && b[1..].iter().all(|&x| x >= 0x80), "{id}: {b:?}");
+            assert!(prev < b, "{id}: {prev:?} !< {b:?}");
+            prev = b;
+        }
+    }
+}
