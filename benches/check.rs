@@ -120,6 +120,15 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("metrics", |b| b.iter(|| yasno::metrics::compute(std::hint::black_box(&parsed))));
     g.finish();
+
+    // The one-time cost of `Checker::new`: compiling the built-in
+    // dictionaries (a checker reuses a cached result; this does not).
+    let mut g = c.benchmark_group("checker");
+    g.sample_size(10);
+    g.bench_function("compile built-in dictionaries", |b| {
+        b.iter(|| yasno::dict::compile_uncached(true, &[], &|_| true).expect("built-in dictionaries"))
+    });
+    g.finish();
 }
 
 criterion_group!(benches, bench);

@@ -39,7 +39,15 @@ pub struct Checker {
     config: Config,
     rules: Vec<Box<dyn Rule>>,
     lexicon: std::sync::Arc<Lexicon>,
+    /// Stems of the words seen by earlier checks: a document re-checked
+    /// after an edit, or the next letter of a batch, repeats most words,
+    /// and stemming is the dearest part of reading a text.
+    stems: std::sync::Mutex<morph::StemCache>,
 }
+
+/// Words whose stems a checker keeps at most (a few megabytes); past it the
+/// cache starts afresh.
+const MAX_CACHED_STEMS: usize = 100_000;
 
 impl Checker {
     /// Validates the config and compiles the dictionaries.
@@ -68,7 +76,7 @@ impl Checker {
             .map_err(|(name, message)| ConfigError::Dictionary { name, message })?;
         let rules =
             all.into_iter().filter(|r| config.rules.get(r.doc().id).and_then(|c| c.enabled) != Some(false));
-        Ok(Checker { rules: rules.collect(), config, lexicon })
+        Ok(Checker { rules: rules.collect(), config, lexicon, stems: Default::default() })
     }
 
     pub fn config(&self) -> &Config {
@@ -82,7 +90,7 @@ impl Checker {
 
     /// Checks one text: normalise → segment → analyse → rules → report.
     pub fn check(&self, src: &str) -> Report {
-        let text = Text::new(src); // normalise + segment
+        let text = self.read(src); // normalise + segment
         let analysis = analysis::analyse(&text, &self.config);
         let dict_matches = self.lexicon.find(&text);
         let ctx = Context {
@@ -118,6 +126,28 @@ impl Checker {
                 checklist: analysis.checklist,
             },
         }
+    }
+}
+
+impl Checker {
+    /// The text model of `src`, with the checker's stem cache when no other
+    /// thread holds it (threads never wait for each other).
+    fn read<'a>(&self, src: &'a str) -> Text<'a> {
+        use std::sync::TryLockError;
+        let mut stems = match self.stems.try_lock() {
+            Ok(stems) => stems,
+            Err(TryLockError::Poisoned(poisoned)) => {
+                self.stems.clear_poison();
+                let mut stems = poisoned.into_inner();
+                stems.clear();
+                stems
+            }
+            Err(TryLockError::WouldBlock) => return Text::new(src),
+        };
+        if stems.len() > MAX_CACHED_STEMS {
+            stems.clear();
+        }
+        Text::with_stems(src, &mut stems)
     }
 }
 

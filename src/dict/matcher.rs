@@ -477,8 +477,17 @@ fn noun_keys(norm: &str, stem: &str, stems: &mut StemCache) -> Vec<Arc<str>> {
     // The longest ending the word has: «органы» → «орган» + «ы».
     let cut = ENDINGS.iter().filter(|e| norm.ends_with(*e)).max_by_key(|e| e.len()).copied().unwrap_or("");
     let root = &norm[..norm.len() - cut.len()];
+    let root_len = root.chars().count();
     let mut word = String::with_capacity(root.len() + 8);
     for e in ENDINGS {
+        // A stem is a prefix of its word, so a key that is also a prefix of
+        // `norm` has at most the root and the part `e` shares with `cut`:
+        // skip the endings that cannot give a new key of `min` letters
+        // (`e == cut` gives `stem` itself).
+        let shared = e.chars().zip(cut.chars()).take_while(|(a, b)| a == b).count();
+        if *e == cut || root_len + shared < min {
+            continue;
+        }
         word.clear();
         word.push_str(root);
         word.push_str(e);

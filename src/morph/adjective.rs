@@ -187,16 +187,23 @@ fn table_of(word: &str) -> Option<Vec<(Slot, String)>> {
         return Some(out);
     }
     let (stem, kinds, refl) = analyse(&norm)?;
-    let mut out = Vec::new();
+    let refl = if refl { "ся" } else { "" };
+    let form = |parts: &[&str]| {
+        let mut f = String::with_capacity(stem.len() + 12);
+        f.push_str(&stem);
+        parts.iter().for_each(|p| f.push_str(p));
+        f.push_str(refl);
+        f
+    };
+    let mut out = Vec::with_capacity(29 * kinds.len());
     for kind in kinds {
         for (g, row) in GENDERS.iter().zip(endings(kind).iter()) {
             for (c, end) in CASES.iter().zip(row.iter()) {
-                let form = format!("{stem}{end}{}", if refl { "ся" } else { "" });
-                out.push(((*c, *g), form.clone()));
+                out.push(((*c, *g), form(&[end])));
                 // The instrumental feminine has a long variant: «данною».
                 if *g == Gender::Fem && *c == Case::Ins {
                     let short = end.strip_suffix('й').unwrap_or(end);
-                    out.push(((*c, *g), format!("{stem}{short}ю{}", if refl { "ся" } else { "" })));
+                    out.push(((*c, *g), form(&[short, "ю"])));
                 }
             }
         }

@@ -803,11 +803,12 @@ pub fn is_known_verb(inf: &str) -> bool {
 /// included («осуществляемый» is an adjective; list it in `forms`).
 pub fn matching_forms(inf: &str) -> Option<Vec<String>> {
     let inf = inf.replace('ё', "е");
-    if !is_known_verb(&inf) {
+    let (base, refl) = split_reflexive(&inf);
+    // As `is_known_verb`, without building the parts twice.
+    if !(base.ends_with("ть") || base.ends_with("ти") || base.ends_with("чь")) {
         return None;
     }
-    let (base, refl) = split_reflexive(&inf);
-    let p = parts(base)?;
+    let p = parts(base).filter(|p| p.present.is_some() || p.past.is_some())?;
     let mut out = Vec::new();
     for form in VerbForm::ALL {
         if let Some(s) = pick(&p, form, base) {

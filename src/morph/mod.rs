@@ -39,6 +39,20 @@ impl StemCache {
         s
     }
 
+    /// Number of words whose stems are kept.
+    pub fn len(&self) -> usize {
+        self.cache.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cache.is_empty()
+    }
+
+    /// Forgets every stem.
+    pub fn clear(&mut self) {
+        self.cache.clear();
+    }
+
     /// The empty stem of tokens that are not words.
     pub fn empty(&self) -> Arc<str> {
         self.empty.clone()

@@ -138,11 +138,15 @@ impl Context<'_> {
     /// computed once per text and shared by the syntax rules.
     pub fn tags(&self) -> &[Option<crate::morph::heuristics::Pos>] {
         self.word_tags.get_or_init(|| {
+            // Each distinct word is guessed once.
+            let mut seen: rustc_hash::FxHashMap<&str, crate::morph::heuristics::Pos> = Default::default();
             self.text
                 .tokens
                 .iter()
                 .map(|t| {
-                    (t.kind == crate::text::TokenKind::Word).then(|| crate::morph::heuristics::pos(&t.norm))
+                    (t.kind == crate::text::TokenKind::Word).then(|| {
+                        *seen.entry(t.norm.as_str()).or_insert_with(|| crate::morph::heuristics::pos(&t.norm))
+                    })
                 })
                 .collect()
         })

@@ -2,7 +2,7 @@
 
 use super::syntax::is_heading;
 use super::{Context, Emitter, OptionDoc, Rule, RuleDoc};
-use crate::morph::heuristics::{pos, Pos};
+use crate::morph::heuristics::Pos;
 use crate::report::{Category, Severity};
 use crate::text::{Sentence, Text, TokenKind};
 
@@ -71,7 +71,8 @@ struct Segment {
     joined: bool,
 }
 
-fn segment(text: &Text, from: usize, to: usize, max_words: usize) -> Option<Segment> {
+/// `tags`: the part of speech of every token of the text ([`Context::tags`]).
+fn segment(text: &Text, tags: &[Option<Pos>], from: usize, to: usize, max_words: usize) -> Option<Segment> {
     let toks = &text.tokens[from..to];
     let words: Vec<usize> = (from..to).filter(|&i| text.tokens[i].counts_as_word()).collect();
     let (&first, &last) = (words.first()?, words.last()?);
@@ -88,19 +89,19 @@ fn segment(text: &Text, from: usize, to: usize, max_words: usize) -> Option<Segm
     let head = &text.tokens[first];
     let clause = head.kind == TokenKind::Word
         && (CLAUSE_STARTS.contains(&head.norm.as_str())
-            || matches!(pos(&head.norm), Pos::Participle | Pos::Gerund));
+            || matches!(tags[first], Some(Pos::Participle | Pos::Gerund)));
     let joined =
         toks.iter().any(|t| t.kind == TokenKind::Word && matches!(t.norm.as_str(), "и" | "или" | "либо"));
     // «специальных, антидемпинговых, компенсационных пошлин»: adjectives
     // that share one noun are one item, not a list.
-    let lone_adjective = words.len() == 1 && matches!(pos(&head.norm), Pos::Adj);
+    let lone_adjective = words.len() == 1 && tags[first] == Some(Pos::Adj);
     // A finite verb makes the segment a clause of its own: «… жалоб,
     // протестов выносится решение об изменении постановления, …».
     let finite = || {
-        toks.iter().any(|t| {
+        toks.iter().zip(&tags[from..to]).any(|(t, &tag)| {
             t.kind == TokenKind::Word
                 && !["ть", "ти", "чь", "ться", "тись", "чься"].iter().any(|e| t.norm.ends_with(e))
-                && pos(&t.norm) == Pos::Verb
+                && tag == Some(Pos::Verb)
         })
     };
     let item = lower_word && !clause && !lone_adjective && words.len() <= max_words && !finite();
@@ -108,7 +109,8 @@ fn segment(text: &Text, from: usize, to: usize, max_words: usize) -> Option<Segm
 }
 
 impl InlineEnumeration {
-    fn sentence(&self, text: &Text, s: &Sentence, min: usize, max_words: usize, out: &mut Emitter) {
+    fn sentence(&self, ctx: &Context, s: &Sentence, min: usize, max_words: usize, out: &mut Emitter) {
+        let (text, tags) = (ctx.text, ctx.tags());
         // Split at top-level commas and semicolons (not inside brackets or quotes).
         let mut segments = Vec::new();
         let (mut depth, mut quotes, mut from) = (0i32, 0usize, s.tokens.start);
@@ -119,13 +121,13 @@ impl InlineEnumeration {
                 ")" => depth -= 1,
                 "\"" => quotes += 1,
                 "," | ";" if depth <= 0 && quotes % 2 == 0 => {
-                    segments.extend(segment(text, from, i, max_words));
+                    segments.extend(segment(text, tags, from, i, max_words));
                     from = i + 1;
                 }
                 _ => {}
             }
         }
-        segments.extend(segment(text, from, s.tokens.end, max_words));
+        segments.extend(segment(text, tags, from, s.tokens.end, max_words));
         let mut k = 0;
         while k < segments.len() {
             if !segments[k].item {
@@ -159,7 +161,7 @@ impl Rule for InlineEnumeration {
         let max_words = out.option("max_item_words").max(1) as usize;
         for s in &ctx.text.sentences {
             if !is_heading(ctx.text, s) {
-                self.sentence(ctx.text, s, min, max_words, out);
+                self.sentence(ctx, s, min, max_words, out);
             }
         }
     }

@@ -77,7 +77,13 @@ pub struct Text<'a> {
 
 impl<'a> Text<'a> {
     pub fn new(src: &'a str) -> Text<'a> {
-        let tokens = tokenize(src);
+        Text::with_stems(src, &mut StemCache::new())
+    }
+
+    /// As [`Text::new`], with stems taken from (and added to) `stems`,
+    /// which may outlive the text: a checker keeps one across checks.
+    pub fn with_stems(src: &'a str, stems: &mut StemCache) -> Text<'a> {
+        let tokens = tokenize(src, stems);
         let (sentences, paragraphs) = segment::segment(src, &tokens);
         Text { src, tokens, sentences, paragraphs }
     }
@@ -124,11 +130,10 @@ impl<'a> Text<'a> {
 /// The tokens of a text without its sentences and paragraphs (dictionary
 /// phrases: cheaper than [`Text::new`]).
 pub fn tokens(src: &str) -> Vec<Token> {
-    tokenize(src)
+    tokenize(src, &mut StemCache::new())
 }
 
-fn tokenize(src: &str) -> Vec<Token> {
-    let mut stems = StemCache::new();
+fn tokenize(src: &str, stems: &mut StemCache) -> Vec<Token> {
     let empty = stems.empty();
     // About one token per six bytes of Russian text.
     let mut tokens: Vec<Token> = Vec::with_capacity(src.len() / 6 + 1);
@@ -167,7 +172,7 @@ fn tokenize(src: &str) -> Vec<Token> {
                         off += 1;
                     }
                     if !part.is_empty() {
-                        tokens.push(word_token(src, off, off + part.len(), &mut stems));
+                        tokens.push(word_token(src, off, off + part.len(), stems));
                     }
                     off += part.len();
                 }
@@ -192,7 +197,7 @@ fn tokenize(src: &str) -> Vec<Token> {
                 {
                     let a_start = a.start;
                     tokens.truncate(n - 2);
-                    tokens.push(word_token(src, a_start, end, &mut stems));
+                    tokens.push(word_token(src, a_start, end, stems));
                     continue;
                 }
             }
