@@ -78,13 +78,14 @@ setup-chromium:
 # Two modules: the checker (pkg/yasno_wasm*) and the document readers,
 # loaded only when a file is read (pkg/yasno_formats*). Separate target
 # directories: a cdylib's file name has no hash, so one would evict the other.
-WASM_BUILD := cargo build --lib --target $(WASM_TARGET) --no-default-features --profile wasm-release
-WASM_CHECKER := target/$(WASM_TARGET)/wasm-release/yasno.wasm
+# The checker's profile favours speed, the readers' size (Cargo.toml).
+WASM_BUILD := cargo build --lib --target $(WASM_TARGET) --no-default-features
+WASM_CHECKER := target/$(WASM_TARGET)/wasm-checker/yasno.wasm
 WASM_FORMATS := target/wasm-formats/$(WASM_TARGET)/wasm-release/yasno.wasm
 
 wasm: setup-wasm setup-node
-	$(WASM_BUILD) --features wasm
-	$(WASM_BUILD) --features wasm-formats --target-dir target/wasm-formats
+	$(WASM_BUILD) --profile wasm-checker --features wasm
+	$(WASM_BUILD) --profile wasm-release --features wasm-formats --target-dir target/wasm-formats
 	@$(MAKE) --no-print-directory pkg/package.json
 
 # wasm-bindgen, then wasm-opt (Debian's binaryen 108: see npm/fix-table-export.mjs).

@@ -2,14 +2,17 @@
 // Prints the cold start (instantiate + first check, in a fresh process), the
 // median time per check of 2 KB, 30 KB and 300 KB documents made of the real
 // corpus (after warm-up), and the size of the .wasm raw and gzipped.
+// YASNO_PKG=dir benchmarks another build of the package (default: pkg/).
 import { readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
 import { loadavg } from 'node:os';
-import { corpus, pkgDir } from './test/helpers.mjs';
+import { corpus, pkgDir as defaultPkgDir } from './test/helpers.mjs';
 
-const entry = new URL('../pkg/index.js', import.meta.url).href;
+const pkgDir = process.env.YASNO_PKG ? resolve(process.env.YASNO_PKG) : defaultPkgDir;
+const entry = pathToFileURL(resolve(pkgDir, 'index.js')).href;
 
 if (process.argv[2] === '--cold') {
   // Child process: nothing compiled or cached yet.
