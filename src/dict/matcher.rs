@@ -21,7 +21,7 @@
 
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::noun_keys::noun_keys;
@@ -348,23 +348,27 @@ impl Lexicon {
         self.order.sort_unstable_by(|&a, &b| patterns[b].cmp(&patterns[a]));
         self.width = if self.ids.len() + 2 <= 1 << 14 { 2 } else { 3 };
         assert!(self.ids.len() + 2 <= 1 << 21, "too many distinct words in the dictionaries");
+        // The patterns in that order, encoded one after the other (the
+        // encoding keeps the order of ids).
+        let mut bytes = Vec::new();
+        let mut starts = vec![0];
+        for &i in &self.order {
+            self.patterns[i].iter().for_each(|&id| encode(id, self.width, &mut bytes));
+            starts.push(bytes.len());
+        }
         self.automaton = if self.patterns.is_empty() {
             None
         } else {
-            let mut bytes = Vec::new();
-            let encoded: Vec<Vec<u8>> = self
-                .order
-                .iter()
-                .map(|&i| {
-                    bytes.clear();
-                    self.patterns[i].iter().for_each(|&id| encode(id, self.width, &mut bytes));
-                    bytes.clone()
-                })
-                .collect();
+            // The noncontiguous NFA: cheaper to build than the contiguous
+            // one that the builder would choose, and no slower to search
+            // here. Every pattern starts with one of a few lead bytes, so a
+            // prefilter has nothing to skip.
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
-                    .build(&encoded)
+                    .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                    .prefilter(false)
+                    .build(starts.windows(2).map(|w| &bytes[w[0]..w[1]]))
                     .expect("dictionary automaton"),
             )
         };
