@@ -124,9 +124,8 @@ include!(concat!(env!("OUT_DIR"), "/dictionaries.rs"));
 /// did not see. The table lists each key as its length (a key is a prefix
 /// of the word).
 fn builtin_noun_keys(norm: &str) -> Option<impl Iterator<Item = &'static str>> {
-    use std::collections::HashMap;
     use std::sync::OnceLock;
-    static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    static TABLE: OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> = OnceLock::new();
     let table = TABLE
         .get_or_init(|| BUILTIN_NOUN_KEYS.lines().map(|l| l.split_once('\t').unwrap_or((l, ""))).collect());
     let (word, extra) = table.get_key_value(norm)?;
