@@ -182,8 +182,13 @@ impl Lexicon {
         keys.iter().map(|k| self.intern(k.as_ref())).collect()
     }
 
-    /// A word spec accepting exactly `forms` (normalised).
-    fn expanded(&mut self, forms: Vec<String>) -> WordSpec {
+    /// A word spec accepting exactly `forms` (normalised), the forms of
+    /// `word` as a verb (`kind` `'v'`) or an adjective (`'a'`), if given.
+    fn expanded(&mut self, word: Option<(&str, char)>, forms: Vec<String>) -> WordSpec {
+        if let Some(keys) = word.and_then(|(w, kind)| super::builtin_keys(w, kind)) {
+            let keys: Vec<u32> = keys.map(|k| self.intern(&k)).collect();
+            return WordSpec { keys, forms: Some(set_of(forms)) };
+        }
         let mut keys: Vec<Arc<str>> = forms.iter().map(|f| self.stems.stem(f)).collect();
         keys.sort();
         keys.dedup();
@@ -201,7 +206,7 @@ impl Lexicon {
             TokenKind::Word if verb => {
                 let forms = conjugate::matching_forms(&tok.norm)
                     .ok_or_else(|| format!("«{}» is not a verb the conjugator knows", tok.norm))?;
-                self.expanded(forms)
+                self.expanded(Some((&tok.norm, 'v')), forms)
             }
             TokenKind::Word => match mode {
                 MatchMode::Exact => WordSpec {
@@ -210,13 +215,13 @@ impl Lexicon {
                 },
                 MatchMode::Stem => {
                     if let Some(forms) = conjugate::matching_forms(&tok.norm) {
-                        self.expanded(forms)
+                        self.expanded(Some((&tok.norm, 'v')), forms)
                     } else if let Some(forms) = adjective::matching_forms(&tok.norm) {
-                        self.expanded(forms)
-                    } else if let Some(extra) = super::builtin_noun_keys(&tok.norm) {
+                        self.expanded(Some((&tok.norm, 'a')), forms)
+                    } else if let Some(extra) = super::builtin_keys(&tok.norm, 'n') {
                         let mut keys = vec![self.intern(&tok.stem)];
                         for k in extra {
-                            keys.push(self.intern(k));
+                            keys.push(self.intern(&k));
                         }
                         WordSpec { keys, forms: None }
                     } else {
@@ -305,7 +310,7 @@ impl Lexicon {
                 self.add_pattern(&specs.iter().collect::<Vec<_>>(), direct).map_err(err)?;
                 let two_words = tokens.len() == 2 && tokens[1].kind == TokenKind::Word;
                 if predicate && two_words {
-                    let noun = self.expanded(subject_forms(&tokens[1].norm));
+                    let noun = self.expanded(None, subject_forms(&tokens[1].norm));
                     let reversed = Variant {
                         entry: idx,
                         form,
