@@ -60,10 +60,10 @@ mod checker {
         /// The JSON of `{ report, explanations }`: the report with offsets in
         /// UTF-16 code units of `text`, and each finding's `explanation`
         /// replaced by the index (as a string) of its text in `explanations`.
-        /// A rule's explanation is the same for each of its findings, so
-        /// this makes the JSON of a long document about half as long, and
-        /// decoding and parsing it in JavaScript about twice as fast. The
-        /// package entry puts the explanations back.
+        /// Findings of one rule or dictionary entry share their explanation,
+        /// so this makes the JSON of a long document about a quarter shorter
+        /// (30 KB of real letters: 111 KB → 81 KB) to write, decode and
+        /// parse. The package entry puts the explanations back.
         pub fn check(&self, text: &str) -> String {
             let mut report = self.inner.check(text);
             report_to_utf16(&mut report, text);
