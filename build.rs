@@ -7,12 +7,73 @@
 //! time: JSON parses several times faster than TOML and the examples are not
 //! needed to check a text (this matters most for the WebAssembly module,
 //! which ships only the compact form).
-use std::{env, fs, path::Path};
+//!
+//! A third output, `BUILTIN_NOUN_KEYS`, is the noun keys
+//! (`src/dict/noun_keys.rs`, the same code) of every word of the built-in
+//! phrases: stemming each word in thirty endings is most of what compiling
+//! the dictionaries would otherwise cost a checker. One line per word:
+//! the word, then a tab and the keys beyond its own stem (prefixes of the
+//! word), each as its length in letters, space-separated.
+use std::{collections::BTreeMap, env, fs, path::Path};
+
+#[path = "src/dict/noun_keys.rs"]
+mod noun_keys;
+// Only to leave out verbs and adjectives, whose forms are matched instead.
+#[allow(dead_code)]
+#[path = "src/morph/adjective.rs"]
+mod adjective;
+#[allow(dead_code)]
+#[path = "src/morph/conjugate.rs"]
+mod conjugate;
+
+/// As `yasno::morph::stem_word` (a test compares the two on every word).
+fn stem_word(stemmer: &rust_stemmers::Stemmer, norm: &str) -> String {
+    if norm.chars().count() <= 2 || !norm.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
+        return norm.to_string();
+    }
+    stemmer.stem(norm).into_owned()
+}
+
+/// The noun keys of the words of `table`'s phrases: words as the tokenizer
+/// would normalise them when they are plain (Cyrillic letters and hyphens),
+/// but not verbs and adjectives; other words are left to the run time.
+fn noun_keys_of(table: &toml::Table, stemmer: &rust_stemmers::Stemmer, out: &mut BTreeMap<String, String>) {
+    let Some(toml::Value::Array(entries)) = table.get("entry") else { return };
+    for e in entries {
+        let phrase = e.get("phrase").into_iter();
+        let forms = e.get("forms").and_then(|f| f.as_array()).into_iter().flatten();
+        for p in phrase.chain(forms).filter_map(|v| v.as_str()) {
+            for w in p.split_whitespace() {
+                let w = w.to_lowercase().replace('ё', "е");
+                let plain = w.chars().all(|c| c == '-' || ('а'..='я').contains(&c));
+                if !plain || w.chars().count() < 3 || out.contains_key(&w) {
+                    continue;
+                }
+                if conjugate::is_known_verb(&w) || adjective::is_adjective(&w) {
+                    continue;
+                }
+                let keys = noun_keys::noun_keys(&w, stem_word(stemmer, &w), |x| stem_word(stemmer, x));
+                // Every key is a prefix of the word: its length is enough.
+                let lens: Vec<String> = keys[1..]
+                    .iter()
+                    .map(|k| {
+                        assert!(w.starts_with(k.as_str()), "a noun key is a prefix of its word");
+                        k.chars().count().to_string()
+                    })
+                    .collect();
+                out.insert(w, lens.join(" "));
+            }
+        }
+    }
+}
 
 fn main() {
     let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("dictionaries");
     let out_dir = env::var("OUT_DIR").unwrap();
     println!("cargo:rerun-if-changed={}", dir.display());
+    for f in ["build.rs", "src/dict/noun_keys.rs", "src/morph/adjective.rs", "src/morph/conjugate.rs"] {
+        println!("cargo:rerun-if-changed={f}");
+    }
     let mut files: Vec<_> = fs::read_dir(&dir)
         .expect("dictionaries/ must exist")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -21,6 +82,8 @@ fn main() {
     files.sort();
     let mut toml_list = String::new();
     let mut compact_list = String::new();
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian);
+    let mut noun_keys = BTreeMap::new();
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let name = f.file_name().unwrap().to_string_lossy().to_string();
@@ -30,6 +93,7 @@ fn main() {
         // reports the TOML error with the file's name, as for any dictionary.
         let compact = match src.parse::<toml::Table>() {
             Ok(mut table) => {
+                noun_keys_of(&table, &stemmer, &mut noun_keys);
                 if let Some(toml::Value::Array(entries)) = table.get_mut("entry") {
                     for e in entries.iter_mut() {
                         if let toml::Value::Table(t) = e {
@@ -45,11 +109,17 @@ fn main() {
         fs::write(&path, compact).unwrap();
         compact_list.push_str(&format!("    ({name:?}, include_str!({:?})),\n", path.display().to_string()));
     }
+    let keys: String = noun_keys.iter().map(|(w, k)| format!("{w}\t{k}\n")).collect();
+    let keys_path = Path::new(&out_dir).join("noun_keys.txt");
+    fs::write(&keys_path, keys).unwrap();
     let out = format!(
         "/// Built-in dictionaries: (file name, TOML text).\npub static BUILTIN: &[(&str, &str)] = &[\n{toml_list}];\n\n\
          /// Built-in dictionaries as compiled at run time: (file name, JSON without the\n\
          /// examples; the TOML text if it does not parse).\n\
-         static BUILTIN_COMPACT: &[(&str, &str)] = &[\n{compact_list}];\n"
+         static BUILTIN_COMPACT: &[(&str, &str)] = &[\n{compact_list}];\n\n\
+         /// Noun keys of the words of the built-in phrases (see build.rs).\n\
+         static BUILTIN_NOUN_KEYS: &str = include_str!({:?});\n",
+        keys_path.display().to_string()
     );
     fs::write(Path::new(&out_dir).join("dictionaries.rs"), out).unwrap();
 }

@@ -338,8 +338,9 @@ fn has_notice_heading(text: &Text) -> bool {
         // A heading is a short line, or at least one without a full stop;
         // «Решение об организации полос принимается …» is a sentence.
         let sentence = first_line.ends_with('.') && first_line.split_whitespace().count() > 8;
-        if sentence && !first_line.to_lowercase().starts_with("направляется уведомление")
-        {
+        // Only the start of the line decides: lower-case no more of it.
+        let head: String = first_line.chars().take(64).collect();
+        if sentence && !head.to_lowercase().starts_with("направляется уведомление") {
             return false;
         }
         // «П О С Т А Н О В Л Е Н И Е»: letters spaced out.
@@ -348,7 +349,7 @@ fn has_notice_heading(text: &Text) -> bool {
         } else {
             first_line.to_string()
         };
-        heading.is_match(&squeezed.to_lowercase())
+        heading.is_match(&squeezed.chars().take(64).collect::<String>().to_lowercase())
     })
 }
 

@@ -24,6 +24,7 @@ use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use super::noun_keys::noun_keys;
 use super::{DictFile, DictKind, Entry, MatchMode};
 use crate::morph::{adjective, conjugate, StemCache};
 use crate::report::Severity;
@@ -212,8 +213,15 @@ impl Lexicon {
                         self.expanded(forms)
                     } else if let Some(forms) = adjective::matching_forms(&tok.norm) {
                         self.expanded(forms)
+                    } else if let Some(extra) = super::builtin_noun_keys(&tok.norm) {
+                        let mut keys = vec![self.intern(&tok.stem)];
+                        for k in extra {
+                            keys.push(self.intern(k));
+                        }
+                        WordSpec { keys, forms: None }
                     } else {
-                        let keys = noun_keys(&tok.norm, &tok.stem, &mut self.stems);
+                        let stems = &mut self.stems;
+                        let keys = noun_keys(&tok.norm, tok.stem.clone(), |w| stems.stem(w));
                         WordSpec { keys: self.intern_all(&keys), forms: None }
                     }
                 }
@@ -460,43 +468,6 @@ impl Lexicon {
         out.sort_by_key(|m| m.first);
         out
     }
-}
-
-/// Stems of the other case forms of a word matched by stem. Snowball does
-/// not always give one stem to all forms of a noun («органы» → «орга»,
-/// «органов» → «орган»), so the word is put in the common case endings and
-/// the stems that are a prefix of the word (three letters at least, at most
-/// two shorter than its own stem) are accepted too.
-fn noun_keys(norm: &str, stem: &str, stems: &mut StemCache) -> Vec<Arc<str>> {
-    const ENDINGS: &[&str] = &[
-        "", "а", "я", "у", "ю", "ы", "и", "е", "о", "ь", "ом", "ем", "ой", "ей", "ов", "ев", "ам", "ям",
-        "ами", "ями", "ах", "ях", "ия", "ии", "ие", "ию", "ием", "ий", "ость", "ости",
-    ];
-    let mut keys: Vec<Arc<str>> = vec![stem.into()];
-    let min = stem.chars().count().saturating_sub(2).max(3);
-    // The longest ending the word has: «органы» → «орган» + «ы».
-    let cut = ENDINGS.iter().filter(|e| norm.ends_with(*e)).max_by_key(|e| e.len()).copied().unwrap_or("");
-    let root = &norm[..norm.len() - cut.len()];
-    let root_len = root.chars().count();
-    let mut word = String::with_capacity(root.len() + 8);
-    for e in ENDINGS {
-        // A stem is a prefix of its word, so a key that is also a prefix of
-        // `norm` has at most the root and the part `e` shares with `cut`:
-        // skip the endings that cannot give a new key of `min` letters
-        // (`e == cut` gives `stem` itself).
-        let shared = e.chars().zip(cut.chars()).take_while(|(a, b)| a == b).count();
-        if *e == cut || root_len + shared < min {
-            continue;
-        }
-        word.clear();
-        word.push_str(root);
-        word.push_str(e);
-        let k = stems.stem(&word);
-        if norm.starts_with(&*k) && k.chars().count() >= min && !keys.contains(&k) {
-            keys.push(k);
-        }
-    }
-    keys
 }
 
 /// The tokens of each phrase, as [`crate::text::tokens`] gives them.

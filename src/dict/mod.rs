@@ -105,6 +105,7 @@
 //! replace the matched words with the suggestion as written.
 
 mod matcher;
+mod noun_keys;
 #[cfg(test)]
 mod tests;
 
@@ -117,6 +118,23 @@ use serde::Deserialize;
 use crate::report::Severity;
 
 include!(concat!(env!("OUT_DIR"), "/dictionaries.rs"));
+
+/// The keys beyond its own stem that [`noun_keys::noun_keys`] gives a noun
+/// of the built-in dictionaries, computed by build.rs; `None` for a word it
+/// did not see. The table lists each key as its length (a key is a prefix
+/// of the word).
+fn builtin_noun_keys(norm: &str) -> Option<impl Iterator<Item = &'static str>> {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let table = TABLE
+        .get_or_init(|| BUILTIN_NOUN_KEYS.lines().map(|l| l.split_once('\t').unwrap_or((l, ""))).collect());
+    let (word, extra) = table.get_key_value(norm)?;
+    Some(extra.split(' ').filter_map(move |len| {
+        let len: usize = len.parse().ok()?;
+        Some(word.char_indices().nth(len).map_or(*word, |(i, _)| &word[..i]))
+    }))
+}
 
 /// How the words of a phrase match the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Default)]

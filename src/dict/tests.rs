@@ -463,3 +463,26 @@ fn token_ids_encode_in_order_with_lead_bytes_only_first() {
         }
     }
 }
+
+/// build.rs computes the noun keys of the built-in words with its own copy
+/// of the stemmer call: they must be what the compiler would compute.
+#[test]
+fn builtin_noun_keys_are_what_the_compiler_computes() {
+    let mut words = 0;
+    for line in super::BUILTIN_NOUN_KEYS.lines() {
+        let (w, extra) = line.split_once('\t').expect("word, tab, keys");
+        let computed = super::noun_keys::noun_keys(w, crate::morph::stem(w), crate::morph::stem);
+        let listed: Vec<String> = std::iter::once(crate::morph::stem(w))
+            .chain(super::builtin_noun_keys(w).expect("listed").map(String::from))
+            .collect();
+        assert_eq!(listed, computed, "«{w}»");
+        assert_eq!(extra.split(' ').filter(|k| !k.is_empty()).count(), computed.len() - 1, "«{w}»");
+        words += 1;
+    }
+    // The nouns of the built-in phrases, some with extra keys.
+    assert!(words > 500, "{words} words");
+    let keys = |w: &str| super::builtin_noun_keys(w).map(|k| k.collect::<Vec<_>>());
+    assert_eq!(keys("органов"), Some(vec!["орга"]), "«органы» has the stem «орга»");
+    assert_eq!(keys("проверку"), Some(vec![]));
+    assert_eq!(keys("осуществлять"), None, "a verb is matched by its forms");
+}

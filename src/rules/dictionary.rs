@@ -259,7 +259,13 @@ pub fn in_act_title(text: &Text, start: usize, end: usize) -> bool {
     }
     let before = &src[from..start];
     let quotes = ['«', '»', '"', '„', '“', '”'];
-    let Some((qi, q)) = before.char_indices().rev().find(|(_, c)| quotes.contains(c)) else { return false };
+    // The title is on one line: stop at the line's start.
+    let Some((qi, q)) = before.char_indices().rev().find(|(_, c)| *c == '\n' || quotes.contains(c)) else {
+        return false;
+    };
+    if q == '\n' {
+        return false;
+    }
     let opening = match q {
         '»' | '”' => false,
         '"' => before[..qi].chars().next_back().is_none_or(|c| c.is_whitespace() || c == '('),

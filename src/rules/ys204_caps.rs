@@ -2,6 +2,7 @@
 
 use super::{Context, Emitter, OptionDoc, Rule, RuleDoc};
 use crate::report::{Category, Severity};
+use crate::text::normalize::{is_letter, is_lower};
 use crate::text::{Paragraph, Text, TokenKind};
 
 pub struct Caps;
@@ -29,10 +30,10 @@ static DOC: RuleDoc = RuleDoc {
 fn caps_letters(word: &str) -> Option<usize> {
     let mut n = 0;
     for c in word.chars() {
-        if c.is_lowercase() {
+        if is_lower(c) {
             return None;
         }
-        if c.is_alphabetic() {
+        if is_letter(c) {
             n += 1;
         }
     }
@@ -41,7 +42,7 @@ fn caps_letters(word: &str) -> Option<usize> {
 
 /// A paragraph with no lower-case letter at all: a letterhead or a heading.
 fn all_caps_paragraph(text: &Text, p: &Paragraph) -> bool {
-    !text.slice(p.start, p.end).chars().any(char::is_lowercase)
+    !text.slice(p.start, p.end).chars().any(is_lower)
 }
 
 /// True when the line around byte `pos` has no lower-case letter: a
@@ -51,7 +52,7 @@ fn caps_line(text: &Text, pos: usize) -> bool {
     let src = text.src;
     let start = src[..pos].rfind('\n').map_or(0, |i| i + 1);
     let end = src[pos..].find('\n').map_or(src.len(), |i| pos + i);
-    !src[start..end].chars().any(char::is_lowercase)
+    !src[start..end].chars().any(is_lower)
 }
 
 /// Bank details and registration numbers: names there are copied as registered.

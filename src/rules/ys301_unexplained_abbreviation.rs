@@ -291,7 +291,8 @@ fn is_caps_word(text: &Text, i: usize) -> bool {
     let t = &text.tokens[i];
     t.kind == TokenKind::Word && {
         let raw = text.slice(t.start, t.end);
-        raw.chars().any(char::is_alphabetic) && !raw.chars().any(char::is_lowercase)
+        // A word token has a letter; it is a capitals word without a lower-case one.
+        !raw.chars().any(crate::text::normalize::is_lower)
     }
 }
 

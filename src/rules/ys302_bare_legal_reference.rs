@@ -194,7 +194,7 @@ fn anchored_reference_re() -> &'static regex_automata::meta::Regex {
     static RE: OnceLock<meta::Regex> = OnceLock::new();
     RE.get_or_init(|| {
         meta::Regex::builder()
-            .configure(meta::Regex::config().hybrid(false).dfa(false))
+            .configure(meta::Regex::config().hybrid(false).dfa(false).auto_prefilter(false))
             .build(&narrow_classes(&format!("^(?:{})", reference_pattern())))
             .expect("anchored reference regex")
     })
@@ -290,7 +290,9 @@ fn candidate_starts(src: &str) -> Vec<usize> {
             let len: usize = src[i..].chars().take_while(|&c| is_word(c)).map(char::len_utf8).sum();
             let word = &src[i..i + len];
             lower.clear();
-            lower.extend(word.chars().take(12).flat_map(char::to_lowercase));
+            for c in word.chars().take(12) {
+                crate::text::normalize::push_lower(&mut lower, c);
+            }
             let whole = word.chars().nth(12).is_none();
             let w = lower.as_str();
             let part = (PARTS.iter().any(|o| w.starts_with(o)) || whole && PART_WORDS.contains(&w))

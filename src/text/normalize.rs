@@ -92,6 +92,27 @@ pub fn is_letter(c: char) -> bool {
     }
 }
 
+/// `char::is_lowercase` with a fast path for Russian and ASCII letters.
+pub fn is_lower(c: char) -> bool {
+    match c {
+        'а'..='я' | 'ё' | 'a'..='z' => true,
+        'А'..='Я' | 'Ё' | '\0'..='\u{7F}' => false,
+        c => c.is_lowercase(),
+    }
+}
+
+/// Pushes the lower case of `c` (as `char::to_lowercase`) with a fast
+/// path for Russian and ASCII letters.
+pub fn push_lower(out: &mut String, c: char) {
+    match c {
+        'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+        'Ё' => out.push('ё'),
+        '\0'..='\u{7F}' => out.push(c.to_ascii_lowercase()),
+        'а'..='я' | 'ё' => out.push(c),
+        c => out.extend(c.to_lowercase()),
+    }
+}
+
 pub fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}')
 }
@@ -99,6 +120,17 @@ pub fn is_cyrillic(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_case_helpers_agree_with_the_standard_library() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?}");
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            let mut ours = String::new();
+            push_lower(&mut ours, c);
+            assert_eq!(ours, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
+    }
 
     #[test]
     fn folds_yo_soft_hyphen_and_stress() {

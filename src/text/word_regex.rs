@@ -55,33 +55,49 @@ fn without_word_boundaries(pattern: &str) -> Option<String> {
 const WORD: &str = r"0-9A-Za-z_\x{0400}-\x{052F}\x{0300}-\x{036F}";
 
 /// `pattern` with `\w`, `\W` and `\d` replaced by the classes of Russian
-/// text (see the module docs). Nested classes keep the meaning inside a
-/// class too: `[\w.-]` becomes `[[0-9A-Za-z…].-]`.
+/// text (see the module docs). Inside a class the replacement is a nested
+/// class (`[\w.-]` becomes `[[0-9A-Za-z…].-]`); outside, a group that turns
+/// case folding off, since the class holds both cases already and folding
+/// its hundreds of letters again under `(?i)` is a cost for nothing.
 pub fn narrow_classes(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() + 64);
-    let mut chars = pattern.chars();
+    let mut chars = pattern.chars().peekable();
+    // Depth of character classes, and whether the last char opened one
+    // (a `]` right after `[` or `[^` is a literal).
+    let (mut depth, mut opened) = (0usize, false);
     while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('w') => {
+        let just_opened = std::mem::take(&mut opened);
+        match c {
+            '\\' => match chars.next() {
+                Some(class @ ('w' | 'W')) => {
+                    let negate = if class == 'W' { "^" } else { "" };
+                    if depth > 0 {
+                        out.push_str(&format!("[{negate}{WORD}]"));
+                    } else {
+                        out.push_str(&format!("(?-i:[{negate}{WORD}])"));
+                    }
+                }
+                Some('d') => out.push_str("[0-9]"),
+                Some(n) => {
+                    out.push('\\');
+                    out.push(n);
+                }
+                None => out.push('\\'),
+            },
+            '[' => {
+                depth += 1;
                 out.push('[');
-                out.push_str(WORD);
+                if chars.peek() == Some(&'^') {
+                    out.push('^');
+                    chars.next();
+                }
+                opened = true;
+            }
+            ']' if depth > 0 && !just_opened => {
+                depth -= 1;
                 out.push(']');
             }
-            Some('W') => {
-                out.push_str("[^");
-                out.push_str(WORD);
-                out.push(']');
-            }
-            Some('d') => out.push_str("[0-9]"),
-            Some(n) => {
-                out.push('\\');
-                out.push(n);
-            }
-            None => out.push('\\'),
+            c => out.push(c),
         }
     }
     out
@@ -105,7 +121,10 @@ impl WordRegex {
         // without the lazy DFA it needs no reverse automaton, which halves
         // its compilation.
         let exact = if relaxed.is_some() {
-            Regex::builder().configure(Regex::config().hybrid(false).dfa(false)).build(pattern)
+            // Nor does it need a prefilter.
+            Regex::builder()
+                .configure(Regex::config().hybrid(false).dfa(false).auto_prefilter(false))
+                .build(pattern)
         } else {
             Regex::new(pattern)
         }
@@ -215,9 +234,11 @@ mod tests {
             r"(?:^|\W)ст\.\s*\d+",
             r"\W+",
             r"[^\w\s]",
+            r"(?i)[^\w]ЗАКОН\w*",
         ];
         let texts = [
             "Причина отказа: нет документов. ПРИЧИНЫ: справка № 12/3-а от 01.02.2024",
+            "по закону, ЗАКОНОМ и Законы; (закон)",
             "Заме\u{301}на, ст. 7 ФЗ-210; e-mail: info_1@mos.ru — «ёлка» Ґ ї",
             "",
         ];
@@ -233,7 +254,9 @@ mod tests {
         // Where they differ: letters of other scripts and other digits.
         assert!(!regex(r"^\w+$").unwrap().is_match("αβγ"));
         assert!(!regex(r"^\d$").unwrap().is_match("٣"));
-        assert_eq!(narrow_classes(r"\\w\w"), format!(r"\\w[{WORD}]"));
+        assert_eq!(narrow_classes(r"\\w\w"), format!(r"\\w(?-i:[{WORD}])"));
+        assert_eq!(narrow_classes(r"[\w.][^\W]\d"), format!(r"[[{WORD}].][^[^{WORD}]][0-9]"));
+        assert_eq!(narrow_classes(r"[]\w][^]]\w"), format!(r"[][{WORD}]][^]](?-i:[{WORD}])"));
     }
 
     #[test]
