@@ -19,10 +19,10 @@
 //! («провести плановую проверку») are found by a second look-up over
 //! consecutive triples of tokens, also linear.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::noun_keys::noun_keys;
 use super::{DictFile, DictKind, Entry, MatchMode};
@@ -86,7 +86,7 @@ pub struct DictMatch {
     pub end: usize,
 }
 
-type FormSet = Arc<HashSet<String>>;
+type FormSet = Arc<FxHashSet<String>>;
 
 /// What one word of a phrase accepts.
 #[derive(Debug, Clone)]
@@ -110,20 +110,20 @@ struct Variant {
 #[derive(Default)]
 pub struct Lexicon {
     pub entries: Vec<LexEntry>,
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
     /// Patterns (token ids), in the order they were first added.
     patterns: Vec<Vec<u32>>,
-    pattern_index: HashMap<Vec<u32>, usize>,
+    pattern_index: FxHashMap<Vec<u32>, usize>,
     /// The ways to match each pattern (same order as `patterns`).
     variants: Vec<Vec<Variant>>,
     /// Index into `patterns` of each pattern id of the automaton.
     order: Vec<usize>,
     /// Bytes per token in the automaton ([`encode`]).
     width: usize,
-    gaps: HashMap<(u32, u32), Vec<Variant>>,
+    gaps: FxHashMap<(u32, u32), Vec<Variant>>,
     automaton: Option<AhoCorasick>,
     /// Compiling only (emptied by [`Lexicon::build`]): word specs and stems.
-    specs: HashMap<(String, MatchMode, bool), WordSpec>,
+    specs: FxHashMap<(String, MatchMode, bool), WordSpec>,
     stems: StemCache,
 }
 
@@ -182,8 +182,13 @@ impl Lexicon {
         keys.iter().map(|k| self.intern(k.as_ref())).collect()
     }
 
-    /// A word spec accepting exactly `forms` (normalised).
-    fn expanded(&mut self, forms: Vec<String>) -> WordSpec {
+    /// A word spec accepting exactly `forms` (normalised), the forms of
+    /// `word` as a verb (`kind` `'v'`) or an adjective (`'a'`), if given.
+    fn expanded(&mut self, word: Option<(&str, char)>, forms: Vec<String>) -> WordSpec {
+        if let Some(keys) = word.and_then(|(w, kind)| super::builtin_keys(w, kind)) {
+            let keys: Vec<u32> = keys.map(|k| self.intern(&k)).collect();
+            return WordSpec { keys, forms: Some(set_of(forms)) };
+        }
         let mut keys: Vec<Arc<str>> = forms.iter().map(|f| self.stems.stem(f)).collect();
         keys.sort();
         keys.dedup();
@@ -201,7 +206,7 @@ impl Lexicon {
             TokenKind::Word if verb => {
                 let forms = conjugate::matching_forms(&tok.norm)
                     .ok_or_else(|| format!("«{}» is not a verb the conjugator knows", tok.norm))?;
-                self.expanded(forms)
+                self.expanded(Some((&tok.norm, 'v')), forms)
             }
             TokenKind::Word => match mode {
                 MatchMode::Exact => WordSpec {
@@ -210,13 +215,13 @@ impl Lexicon {
                 },
                 MatchMode::Stem => {
                     if let Some(forms) = conjugate::matching_forms(&tok.norm) {
-                        self.expanded(forms)
+                        self.expanded(Some((&tok.norm, 'v')), forms)
                     } else if let Some(forms) = adjective::matching_forms(&tok.norm) {
-                        self.expanded(forms)
-                    } else if let Some(extra) = super::builtin_noun_keys(&tok.norm) {
+                        self.expanded(Some((&tok.norm, 'a')), forms)
+                    } else if let Some(extra) = super::builtin_keys(&tok.norm, 'n') {
                         let mut keys = vec![self.intern(&tok.stem)];
                         for k in extra {
-                            keys.push(self.intern(k));
+                            keys.push(self.intern(&k));
                         }
                         WordSpec { keys, forms: None }
                     } else {
@@ -305,7 +310,7 @@ impl Lexicon {
                 self.add_pattern(&specs.iter().collect::<Vec<_>>(), direct).map_err(err)?;
                 let two_words = tokens.len() == 2 && tokens[1].kind == TokenKind::Word;
                 if predicate && two_words {
-                    let noun = self.expanded(subject_forms(&tokens[1].norm));
+                    let noun = self.expanded(None, subject_forms(&tokens[1].norm));
                     let reversed = Variant {
                         entry: idx,
                         form,
@@ -335,7 +340,7 @@ impl Lexicon {
 
     /// Builds the automaton. Call after the last [`Lexicon::add`].
     pub fn build(&mut self) {
-        self.specs = HashMap::new();
+        self.specs = FxHashMap::default();
         self.stems = StemCache::new();
         // The automaton's trie keeps the transitions of a state in a list
         // sorted by byte, and each new pattern walks those lists: added in
@@ -348,23 +353,27 @@ impl Lexicon {
         self.order.sort_unstable_by(|&a, &b| patterns[b].cmp(&patterns[a]));
         self.width = if self.ids.len() + 2 <= 1 << 14 { 2 } else { 3 };
         assert!(self.ids.len() + 2 <= 1 << 21, "too many distinct words in the dictionaries");
+        // The patterns in that order, encoded one after the other (the
+        // encoding keeps the order of ids).
+        let mut bytes = Vec::new();
+        let mut starts = vec![0];
+        for &i in &self.order {
+            self.patterns[i].iter().for_each(|&id| encode(id, self.width, &mut bytes));
+            starts.push(bytes.len());
+        }
         self.automaton = if self.patterns.is_empty() {
             None
         } else {
-            let mut bytes = Vec::new();
-            let encoded: Vec<Vec<u8>> = self
-                .order
-                .iter()
-                .map(|&i| {
-                    bytes.clear();
-                    self.patterns[i].iter().for_each(|&id| encode(id, self.width, &mut bytes));
-                    bytes.clone()
-                })
-                .collect();
+            // The noncontiguous NFA: cheaper to build than the contiguous
+            // one that the builder would choose, and no slower to search
+            // here. Every pattern starts with one of a few lead bytes, so a
+            // prefilter has nothing to skip.
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
-                    .build(&encoded)
+                    .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                    .prefilter(false)
+                    .build(starts.windows(2).map(|w| &bytes[w[0]..w[1]]))
                     .expect("dictionary automaton"),
             )
         };

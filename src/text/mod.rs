@@ -134,23 +134,29 @@ pub fn tokens(src: &str) -> Vec<Token> {
 }
 
 fn tokenize(src: &str, stems: &mut StemCache) -> Vec<Token> {
+    tokenize_with(src, stems, true)
+}
+
+/// `chunked`: cut the text at ASCII white space before the word
+/// segmentation (the fast way, see `push_gap`); `false` segments each run
+/// between placeholders whole (the reference for tests).
+fn tokenize_with(src: &str, stems: &mut StemCache, chunked: bool) -> Vec<Token> {
     let empty = stems.empty();
     // About one token per six bytes of Russian text.
     let mut tokens: Vec<Token> = Vec::with_capacity(src.len() / 6 + 1);
     let mut pos = 0;
-    let mut push_gap = |tokens: &mut Vec<Token>, from: usize, to: usize| {
-        for (off, seg) in src[from..to].split_word_bound_indices() {
-            let start = from + off;
+    let mut push_segment = |tokens: &mut Vec<Token>, start: usize, seg: &str| {
+        {
             let end = start + seg.len();
             if seg.chars().all(is_space) {
-                continue;
+                return;
             }
             // Invisible characters alone (zero-width joiners and the like).
             if seg
                 .chars()
                 .all(|c| c.is_control() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{AD}'))
             {
-                continue;
+                return;
             }
             // «порядке.Заявление»: UAX #29 keeps words joined by a full stop
             // together; in Russian text that is a missing space, unless
@@ -176,7 +182,7 @@ fn tokenize(src: &str, stems: &mut StemCache) -> Vec<Token> {
                     }
                     off += part.len();
                 }
-                continue;
+                return;
             }
             let kind = if seg.chars().any(is_letter) {
                 TokenKind::Word
@@ -198,7 +204,7 @@ fn tokenize(src: &str, stems: &mut StemCache) -> Vec<Token> {
                     let a_start = a.start;
                     tokens.truncate(n - 2);
                     tokens.push(word_token(src, a_start, end, stems));
-                    continue;
+                    return;
                 }
             }
             let norm = match kind {
@@ -209,6 +215,46 @@ fn tokenize(src: &str, stems: &mut StemCache) -> Vec<Token> {
             tokens.push(Token { start, end, kind, norm, stem });
         }
     };
+    // Word segmentation (UAX #29) of the text between placeholders. ASCII
+    // white space always ends a segment, so the text is cut there into
+    // chunks; a chunk of Russian or Latin letters and digits only is one
+    // word segment, and only the other chunks, with the white space before
+    // them, go through the full segmentation.
+    let mut push_gap = |tokens: &mut Vec<Token>, from: usize, to: usize| {
+        let gap = &src[from..to];
+        if !chunked {
+            for (off, seg) in gap.split_word_bound_indices() {
+                push_segment(tokens, from + off, seg);
+            }
+            return;
+        }
+        let bytes = gap.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let space = i;
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let chunk = i;
+            while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if chunk == i {
+                continue;
+            }
+            if gap[chunk..i]
+                .chars()
+                .all(|c| matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё' | 'a'..='z' | 'A'..='Z' | '0'..='9'))
+            {
+                push_segment(tokens, from + chunk, &gap[chunk..i]);
+            } else {
+                for (off, seg) in gap[space..i].split_word_bound_indices() {
+                    push_segment(tokens, from + space + off, seg);
+                }
+            }
+        }
+    };
+
     for (ps, pe) in placeholder::find(src) {
         push_gap(&mut tokens, pos, ps);
         tokens.push(Token {
@@ -268,6 +314,32 @@ mod tests {
             words("порядке.Заявление т.е. Б.В. mos.ru"),
             ["порядке", "Заявление", "т.е", "Б.В", "mos.ru"]
         );
+    }
+
+    #[test]
+    fn chunked_segmentation_gives_the_tokens_of_the_whole_one() {
+        let texts = [
+            "Уважаемый Иван Иванович! Ваше обращение от 01.02.2024 № 12-3/45 рассмотрено.",
+            "т.е. и т. д., mos.ru; 1,5 км; 3.14; ул. Ленина, д. 5, кв. 7",
+            "из-за 210-ФЗ какой-либо — «кавычки» „лапки“ (скобки) [ФИО] {{ name }} ______",
+            "осу\u{AD}ществление заме\u{301}на \u{301}отдельно  \u{301}\t\u{200D}x",
+            "Флаги 🇷🇺🇷🇺 🇷🇺x 👍🏽 👨‍👩‍👧 e\u{301} ё Ё ĳ ΑΒΓ مرحبا 日本語",
+            "строка\r\nстрока\n\nабзац\tтаб\u{A0}nbsp\u{2009}тонкий\u{3000}идеограф",
+            "порядке.Заявление O'Brien can't 3'14 ab:cd 12:30 __init__ a_b",
+            " \u{301}начало с комбинирующего знака",
+        ];
+        let key = |t: &Token| (t.start, t.end, t.kind, t.norm.clone(), t.stem.to_string());
+        // And the real documents, when the corpus is beside the repository.
+        let corpus = std::env::var("YASNO_CORPUS")
+            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/real").to_string());
+        let documents: Vec<String> = std::fs::read_dir(corpus)
+            .map(|dir| dir.flatten().filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect())
+            .unwrap_or_default();
+        for s in texts.iter().copied().chain(documents.iter().map(String::as_str)) {
+            let fast: Vec<_> = tokenize_with(s, &mut StemCache::new(), true).iter().map(key).collect();
+            let whole: Vec<_> = tokenize_with(s, &mut StemCache::new(), false).iter().map(key).collect();
+            assert_eq!(fast, whole, "«{s}»");
+        }
     }
 
     #[test]
