@@ -111,19 +111,18 @@ struct Variant {
 pub struct Lexicon {
     pub entries: Vec<LexEntry>,
     ids: FxHashMap<String, u32>,
-    /// Patterns (token ids), in the order they were first added.
-    patterns: Vec<Vec<u32>>,
-    pattern_index: FxHashMap<Vec<u32>, usize>,
-    /// The ways to match each pattern (same order as `patterns`).
+    /// Patterns (token ids), each with its index into `variants`.
+    patterns: FxHashMap<Vec<u32>, usize>,
+    /// The ways to match each pattern, in the order patterns were added.
     variants: Vec<Vec<Variant>>,
-    /// Index into `patterns` of each pattern id of the automaton.
+    /// Index into `variants` of each pattern id of the automaton.
     order: Vec<usize>,
     /// Bytes per token in the automaton ([`encode`]).
     width: usize,
     gaps: FxHashMap<(u32, u32), Vec<Variant>>,
     automaton: Option<AhoCorasick>,
     /// Compiling only (emptied by [`Lexicon::build`]): word specs and stems.
-    specs: FxHashMap<(String, MatchMode, bool), WordSpec>,
+    specs: FxHashMap<String, Vec<(MatchMode, bool, WordSpec)>>,
     stems: StemCache,
 }
 
@@ -197,8 +196,8 @@ impl Lexicon {
 
     /// What a word of a phrase accepts. `verb`: it must be a verb.
     fn spec(&mut self, tok: &Token, mode: MatchMode, verb: bool) -> Result<WordSpec, String> {
-        let cache_key = (tok.norm.clone(), mode, verb);
-        if let Some(s) = self.specs.get(&cache_key) {
+        let mut cached = self.specs.get(tok.norm.as_str()).into_iter().flatten();
+        if let Some((_, _, s)) = cached.find(|(m, v, _)| (*m, *v) == (mode, verb)) {
             return Ok(s.clone());
         }
         let spec = match tok.kind {
@@ -233,7 +232,7 @@ impl Lexicon {
             },
             _ => return Err("only words and punctuation may form a phrase".into()),
         };
-        self.specs.insert(cache_key, spec.clone());
+        self.specs.entry(tok.norm.clone()).or_default().push((mode, verb, spec.clone()));
         Ok(spec)
     }
 
@@ -252,13 +251,12 @@ impl Lexicon {
         loop {
             p.clear();
             p.extend(specs.iter().zip(&at).map(|(s, &i)| s.keys[i]));
-            let idx = match self.pattern_index.get(&p) {
+            let idx = match self.patterns.get(&p) {
                 Some(&i) => i,
                 None => {
-                    self.patterns.push(p.clone());
-                    self.variants.push(Vec::new());
-                    self.pattern_index.insert(p.clone(), self.patterns.len() - 1);
-                    self.patterns.len() - 1
+                    self.variants.push(Vec::with_capacity(1));
+                    self.patterns.insert(p.clone(), self.variants.len() - 1);
+                    self.variants.len() - 1
                 }
             };
             self.variants[idx].push(variant.clone());
@@ -348,19 +346,20 @@ impl Lexicon {
         // first, which makes building several times cheaper. Which pattern
         // ids the automaton gives does not change what it finds, nor the
         // order (patterns are distinct: at one end, the longer first).
-        let patterns = &self.patterns;
-        self.order = (0..patterns.len()).collect();
-        self.order.sort_unstable_by(|&a, &b| patterns[b].cmp(&patterns[a]));
+        let mut sorted: Vec<(&[u32], usize)> =
+            self.patterns.iter().map(|(p, &i)| (p.as_slice(), i)).collect();
+        sorted.sort_unstable_by(|a, b| b.0.cmp(a.0));
         self.width = if self.ids.len() + 2 <= 1 << 14 { 2 } else { 3 };
         assert!(self.ids.len() + 2 <= 1 << 21, "too many distinct words in the dictionaries");
         // The patterns in that order, encoded one after the other (the
         // encoding keeps the order of ids).
         let mut bytes = Vec::new();
         let mut starts = vec![0];
-        for &i in &self.order {
-            self.patterns[i].iter().for_each(|&id| encode(id, self.width, &mut bytes));
+        for (p, _) in &sorted {
+            p.iter().for_each(|&id| encode(id, self.width, &mut bytes));
             starts.push(bytes.len());
         }
+        self.order = sorted.iter().map(|&(_, i)| i).collect();
         self.automaton = if self.patterns.is_empty() {
             None
         } else {
