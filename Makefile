@@ -5,7 +5,7 @@ SHELL := /bin/bash
 CORPUS ?= ../shared/corpus/real
 export YASNO_CORPUS := $(abspath $(CORPUS))
 
-.PHONY: run test test-rust lint bench eval setup-rust docs setup-sarif test-sarif test-cli peers wasm test-wasm bench-wasm setup-wasm setup-node setup-chromium www-pkg test-web bench-web setup-python setup-fuzz fuzz-smoke fuzz test-large
+.PHONY: run test test-rust lint bench eval setup-rust docs setup-sarif test-sarif test-cli peers wasm test-wasm bench-wasm wasm-size setup-wasm setup-node setup-chromium www-pkg test-web bench-web setup-python setup-fuzz fuzz-smoke fuzz test-large
 
 setup-rust:
 	@command -v cargo >/dev/null || { echo "cargo is required (rustup)"; exit 2; }
@@ -112,6 +112,14 @@ test-wasm: wasm setup-chromium
 
 bench-wasm: wasm
 	node npm/bench.mjs
+
+# What the bytes of the checker module are, by crate and data segment
+# (docs/benchmarks.md «WebAssembly size and speed»): a copy that keeps the
+# function names, then npm/wasm-size.mjs.
+wasm-size: wasm
+	wasm-bindgen --target web --no-typescript --keep-debug --out-dir target/wasm-size --out-name yasno_wasm $(WASM_CHECKER)
+	wasm-opt -Oz -g target/wasm-size/yasno_wasm_bg.wasm -o target/wasm-size/named.wasm
+	node npm/wasm-size.mjs target/wasm-size/named.wasm
 
 # ---- The web page (www/) ----
 setup-python:

@@ -8,23 +8,26 @@
 //! needed to check a text (this matters most for the WebAssembly module,
 //! which ships only the compact form).
 //!
-//! A third output, `BUILTIN_NOUN_KEYS`, is the noun keys
-//! (`src/dict/noun_keys.rs`, the same code) of every word of the built-in
-//! phrases: stemming each word in thirty endings is most of what compiling
-//! the dictionaries would otherwise cost a checker. One line per word:
-//! the word, then a tab and the keys beyond its own stem (prefixes of the
-//! word), each as its length in letters, space-separated.
+//! A third output, `BUILTIN_KEYS`, is the stems under which the compiler
+//! looks for each word of the built-in phrases: the noun keys
+//! (`src/dict/noun_keys.rs`) of a noun, the stems of all forms of a verb
+//! or an adjective (`src/morph/conjugate.rs`, `src/morph/adjective.rs`),
+//! computed by the same code as at run time, where stemming them would be
+//! most of what compiling the dictionaries costs a checker. One line per
+//! word: the word, a tab, `n` (noun: the keys beyond its own stem), `v`
+//! (verb) or `a` (adjective), a tab, the keys space-separated, each as the
+//! number of letters it shares with the start of the word followed by the
+//! rest of it («проводить», «провож» → `5ж`).
 use std::{collections::BTreeMap, env, fs, path::Path};
 
-#[path = "src/dict/noun_keys.rs"]
-mod noun_keys;
-// Only to leave out verbs and adjectives, whose forms are matched instead.
 #[allow(dead_code)]
 #[path = "src/morph/adjective.rs"]
 mod adjective;
 #[allow(dead_code)]
 #[path = "src/morph/conjugate.rs"]
 mod conjugate;
+#[path = "src/dict/noun_keys.rs"]
+mod noun_keys;
 
 /// As `yasno::morph::stem_word` (a test compares the two on every word).
 fn stem_word(stemmer: &rust_stemmers::Stemmer, norm: &str) -> String {
@@ -34,10 +37,18 @@ fn stem_word(stemmer: &rust_stemmers::Stemmer, norm: &str) -> String {
     stemmer.stem(norm).into_owned()
 }
 
-/// The noun keys of the words of `table`'s phrases: words as the tokenizer
-/// would normalise them when they are plain (Cyrillic letters and hyphens),
-/// but not verbs and adjectives; other words are left to the run time.
-fn noun_keys_of(table: &toml::Table, stemmer: &rust_stemmers::Stemmer, out: &mut BTreeMap<String, String>) {
+/// `key` as the number of letters it shares with the start of `word`, then
+/// the rest of it.
+fn encode_key(word: &str, key: &str) -> String {
+    let shared = word.chars().zip(key.chars()).take_while(|(a, b)| a == b).count();
+    let rest: String = key.chars().skip(shared).collect();
+    format!("{shared}{rest}")
+}
+
+/// The keys of the words of `table`'s phrases, as the compiler finds them:
+/// words as the tokenizer would normalise them when they are plain
+/// (Cyrillic letters and hyphens); other words are left to the run time.
+fn keys_of(table: &toml::Table, stemmer: &rust_stemmers::Stemmer, out: &mut BTreeMap<String, String>) {
     let Some(toml::Value::Array(entries)) = table.get("entry") else { return };
     for e in entries {
         let phrase = e.get("phrase").into_iter();
@@ -49,22 +60,30 @@ fn noun_keys_of(table: &toml::Table, stemmer: &rust_stemmers::Stemmer, out: &mut
                 if !plain || w.chars().count() < 3 || out.contains_key(&w) {
                     continue;
                 }
-                if conjugate::is_known_verb(&w) || adjective::is_adjective(&w) {
-                    continue;
-                }
-                let keys = noun_keys::noun_keys(&w, stem_word(stemmer, &w), |x| stem_word(stemmer, x));
-                // Every key is a prefix of the word: its length is enough.
-                let lens: Vec<String> = keys[1..]
-                    .iter()
-                    .map(|k| {
-                        assert!(w.starts_with(k.as_str()), "a noun key is a prefix of its word");
-                        k.chars().count().to_string()
-                    })
-                    .collect();
-                out.insert(w, lens.join(" "));
+                let (kind, keys) = if let Some(forms) = conjugate::matching_forms(&w) {
+                    ("v", forms_keys(&forms, stemmer))
+                } else if let Some(forms) = adjective::matching_forms(&w) {
+                    ("a", forms_keys(&forms, stemmer))
+                } else {
+                    let mut keys =
+                        noun_keys::noun_keys(&w, stem_word(stemmer, &w), |x| stem_word(stemmer, x));
+                    keys.remove(0);
+                    ("n", keys)
+                };
+                let keys: Vec<String> = keys.iter().map(|k| encode_key(&w, k)).collect();
+                let line = format!("{kind}\t{}", keys.join(" "));
+                out.insert(w, line);
             }
         }
     }
+}
+
+/// The stems of `forms`, sorted, without repeats.
+fn forms_keys(forms: &[String], stemmer: &rust_stemmers::Stemmer) -> Vec<String> {
+    let mut keys: Vec<String> = forms.iter().map(|f| stem_word(stemmer, f)).collect();
+    keys.sort();
+    keys.dedup();
+    keys
 }
 
 fn main() {
@@ -83,7 +102,7 @@ fn main() {
     let mut toml_list = String::new();
     let mut compact_list = String::new();
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian);
-    let mut noun_keys = BTreeMap::new();
+    let mut keys = BTreeMap::new();
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let name = f.file_name().unwrap().to_string_lossy().to_string();
@@ -93,7 +112,7 @@ fn main() {
         // reports the TOML error with the file's name, as for any dictionary.
         let compact = match src.parse::<toml::Table>() {
             Ok(mut table) => {
-                noun_keys_of(&table, &stemmer, &mut noun_keys);
+                keys_of(&table, &stemmer, &mut keys);
                 if let Some(toml::Value::Array(entries)) = table.get_mut("entry") {
                     for e in entries.iter_mut() {
                         if let toml::Value::Table(t) = e {
@@ -109,16 +128,16 @@ fn main() {
         fs::write(&path, compact).unwrap();
         compact_list.push_str(&format!("    ({name:?}, include_str!({:?})),\n", path.display().to_string()));
     }
-    let keys: String = noun_keys.iter().map(|(w, k)| format!("{w}\t{k}\n")).collect();
-    let keys_path = Path::new(&out_dir).join("noun_keys.txt");
+    let keys: String = keys.iter().map(|(w, k)| format!("{w}\t{k}\n")).collect();
+    let keys_path = Path::new(&out_dir).join("keys.txt");
     fs::write(&keys_path, keys).unwrap();
     let out = format!(
         "/// Built-in dictionaries: (file name, TOML text).\npub static BUILTIN: &[(&str, &str)] = &[\n{toml_list}];\n\n\
          /// Built-in dictionaries as compiled at run time: (file name, JSON without the\n\
          /// examples; the TOML text if it does not parse).\n\
          static BUILTIN_COMPACT: &[(&str, &str)] = &[\n{compact_list}];\n\n\
-         /// Noun keys of the words of the built-in phrases (see build.rs).\n\
-         static BUILTIN_NOUN_KEYS: &str = include_str!({:?});\n",
+         /// The keys of the words of the built-in phrases (see build.rs).\n\
+         static BUILTIN_KEYS: &str = include_str!({:?});\n",
         keys_path.display().to_string()
     );
     fs::write(Path::new(&out_dir).join("dictionaries.rs"), out).unwrap();

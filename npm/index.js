@@ -128,7 +128,9 @@ export class Checker {
   check(text) {
     assertReady();
     if (typeof text !== 'string') throw new TypeError('yasno: check(text) expects a string');
-    const report = JSON.parse(guarded(() => this.#live().check(text)));
+    // The module sends each distinct explanation once (src/wasm.rs).
+    const { report, explanations } = JSON.parse(guarded(() => this.#live().check(text)));
+    for (const f of report.findings) f.explanation = explanations[+f.explanation];
     // A lone surrogate reaches the core as U+FFFD (same length in UTF-16);
     // keep `text.slice(start, end) === finding.text` true anyway.
     if (typeof text.isWellFormed === 'function' && !text.isWellFormed()) {

@@ -33,10 +33,12 @@ pub use checker::*;
 
 #[cfg(feature = "wasm")]
 mod checker {
+    use rustc_hash::FxHashMap as HashMap;
+    use serde::Serialize;
     use wasm_bindgen::prelude::*;
 
     use crate::offsets::{edits_from_utf16, report_to_utf16};
-    use crate::{apply_edits, Checker, Config, Edit};
+    use crate::{apply_edits, Checker, Config, Edit, Report};
 
     /// A configured checker. Use `Checker` from the package entry instead.
     #[wasm_bindgen]
@@ -55,11 +57,33 @@ mod checker {
             Ok(RawChecker { inner })
         }
 
-        /// The JSON of the report, offsets in UTF-16 code units of `text`.
+        /// The JSON of `{ report, explanations }`: the report with offsets in
+        /// UTF-16 code units of `text`, and each finding's `explanation`
+        /// replaced by the index (as a string) of its text in `explanations`.
+        /// Findings of one rule or dictionary entry share their explanation,
+        /// so this makes the JSON of a long document about a quarter shorter
+        /// (30 KB of real letters: 111 KB → 81 KB) to write, decode and
+        /// parse. The package entry puts the explanations back.
         pub fn check(&self, text: &str) -> String {
             let mut report = self.inner.check(text);
             report_to_utf16(&mut report, text);
-            serde_json::to_string(&report).expect("a report serialises")
+            let mut explanations: Vec<String> = Vec::new();
+            let mut index: HashMap<String, usize> = HashMap::default();
+            for f in &mut report.findings {
+                let explanation = std::mem::take(&mut f.explanation);
+                let next = index.len();
+                let i = *index.entry(explanation).or_insert_with_key(|e| {
+                    explanations.push(e.clone());
+                    next
+                });
+                f.explanation = i.to_string();
+            }
+            #[derive(Serialize)]
+            struct Wire<'a> {
+                report: &'a Report,
+                explanations: Vec<String>,
+            }
+            serde_json::to_string(&Wire { report: &report, explanations }).expect("a report serialises")
         }
     }
 

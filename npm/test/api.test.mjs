@@ -33,6 +33,7 @@ test('check returns a plain Report with a fixable compound preposition', () => {
   assert.equal(f.text, 'по причине');
   assert.equal(f.category, 'jargon');
   assert.match(f.message, /по причине/);
+  assert.equal(f.explanation, '«По причине» — канцелярская замена предлога «из-за»: падеж тот же, а слов меньше.');
   assert.ok(f.safe);
   assert.deepEqual(f.edits, [{ start: REFUSAL.indexOf('по причине'), end: REFUSAL.indexOf(' отсутствия'), replacement: 'из-за' }]);
   assert.equal(report.metrics.sentences, 1);

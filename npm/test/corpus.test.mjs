@@ -23,6 +23,8 @@ test('every real document: findings fit the text and some are found', { skip: !d
     const report = checker.check(text);
     assertReportFits(report, text, name);
     assert.ok(report.metrics.words > 0, name);
+    // Explanations travel as a table (src/wasm.rs): each finding gets its text back.
+    for (const f of report.findings) assert.match(f.explanation, /[а-яё]{3}/i, `${name} ${f.rule}`);
     assert.ok(report.score >= 0 && report.score <= 10, name);
     findings += report.findings.length;
   }

@@ -111,19 +111,18 @@ struct Variant {
 pub struct Lexicon {
     pub entries: Vec<LexEntry>,
     ids: FxHashMap<String, u32>,
-    /// Patterns (token ids), in the order they were first added.
-    patterns: Vec<Vec<u32>>,
-    pattern_index: FxHashMap<Vec<u32>, usize>,
-    /// The ways to match each pattern (same order as `patterns`).
+    /// Patterns (token ids), each with its index into `variants`.
+    patterns: FxHashMap<Vec<u32>, usize>,
+    /// The ways to match each pattern, in the order patterns were added.
     variants: Vec<Vec<Variant>>,
-    /// Index into `patterns` of each pattern id of the automaton.
+    /// Index into `variants` of each pattern id of the automaton.
     order: Vec<usize>,
     /// Bytes per token in the automaton ([`encode`]).
     width: usize,
     gaps: FxHashMap<(u32, u32), Vec<Variant>>,
     automaton: Option<AhoCorasick>,
     /// Compiling only (emptied by [`Lexicon::build`]): word specs and stems.
-    specs: FxHashMap<(String, MatchMode, bool), WordSpec>,
+    specs: FxHashMap<String, Vec<(MatchMode, bool, WordSpec)>>,
     stems: StemCache,
 }
 
@@ -182,8 +181,13 @@ impl Lexicon {
         keys.iter().map(|k| self.intern(k.as_ref())).collect()
     }
 
-    /// A word spec accepting exactly `forms` (normalised).
-    fn expanded(&mut self, forms: Vec<String>) -> WordSpec {
+    /// A word spec accepting exactly `forms` (normalised), the forms of
+    /// `word` as a verb (`kind` `'v'`) or an adjective (`'a'`), if given.
+    fn expanded(&mut self, word: Option<(&str, char)>, forms: Vec<String>) -> WordSpec {
+        if let Some(keys) = word.and_then(|(w, kind)| super::builtin_keys(w, kind)) {
+            let keys: Vec<u32> = keys.map(|k| self.intern(&k)).collect();
+            return WordSpec { keys, forms: Some(set_of(forms)) };
+        }
         let mut keys: Vec<Arc<str>> = forms.iter().map(|f| self.stems.stem(f)).collect();
         keys.sort();
         keys.dedup();
@@ -192,8 +196,8 @@ impl Lexicon {
 
     /// What a word of a phrase accepts. `verb`: it must be a verb.
     fn spec(&mut self, tok: &Token, mode: MatchMode, verb: bool) -> Result<WordSpec, String> {
-        let cache_key = (tok.norm.clone(), mode, verb);
-        if let Some(s) = self.specs.get(&cache_key) {
+        let mut cached = self.specs.get(tok.norm.as_str()).into_iter().flatten();
+        if let Some((_, _, s)) = cached.find(|(m, v, _)| (*m, *v) == (mode, verb)) {
             return Ok(s.clone());
         }
         let spec = match tok.kind {
@@ -201,7 +205,7 @@ impl Lexicon {
             TokenKind::Word if verb => {
                 let forms = conjugate::matching_forms(&tok.norm)
                     .ok_or_else(|| format!("«{}» is not a verb the conjugator knows", tok.norm))?;
-                self.expanded(forms)
+                self.expanded(Some((&tok.norm, 'v')), forms)
             }
             TokenKind::Word => match mode {
                 MatchMode::Exact => WordSpec {
@@ -209,14 +213,20 @@ impl Lexicon {
                     forms: Some(set_of(vec![tok.norm.clone()])),
                 },
                 MatchMode::Stem => {
-                    if let Some(forms) = conjugate::matching_forms(&tok.norm) {
-                        self.expanded(forms)
-                    } else if let Some(forms) = adjective::matching_forms(&tok.norm) {
-                        self.expanded(forms)
-                    } else if let Some(extra) = super::builtin_noun_keys(&tok.norm) {
+                    // build.rs has told apart the built-in words with the
+                    // same two calls: no need to repeat those that failed.
+                    let kind = super::builtin_kind(&tok.norm);
+                    let is = |k: char| kind.is_none_or(|kind| kind == k);
+                    if let Some(forms) = is('v').then(|| conjugate::matching_forms(&tok.norm)).flatten() {
+                        self.expanded(Some((&tok.norm, 'v')), forms)
+                    } else if let Some(forms) =
+                        is('a').then(|| adjective::matching_forms(&tok.norm)).flatten()
+                    {
+                        self.expanded(Some((&tok.norm, 'a')), forms)
+                    } else if let Some(extra) = super::builtin_keys(&tok.norm, 'n') {
                         let mut keys = vec![self.intern(&tok.stem)];
                         for k in extra {
-                            keys.push(self.intern(k));
+                            keys.push(self.intern(&k));
                         }
                         WordSpec { keys, forms: None }
                     } else {
@@ -228,7 +238,7 @@ impl Lexicon {
             },
             _ => return Err("only words and punctuation may form a phrase".into()),
         };
-        self.specs.insert(cache_key, spec.clone());
+        self.specs.entry(tok.norm.clone()).or_default().push((mode, verb, spec.clone()));
         Ok(spec)
     }
 
@@ -247,13 +257,12 @@ impl Lexicon {
         loop {
             p.clear();
             p.extend(specs.iter().zip(&at).map(|(s, &i)| s.keys[i]));
-            let idx = match self.pattern_index.get(&p) {
+            let idx = match self.patterns.get(&p) {
                 Some(&i) => i,
                 None => {
-                    self.patterns.push(p.clone());
-                    self.variants.push(Vec::new());
-                    self.pattern_index.insert(p.clone(), self.patterns.len() - 1);
-                    self.patterns.len() - 1
+                    self.variants.push(Vec::with_capacity(1));
+                    self.patterns.insert(p.clone(), self.variants.len() - 1);
+                    self.variants.len() - 1
                 }
             };
             self.variants[idx].push(variant.clone());
@@ -305,7 +314,7 @@ impl Lexicon {
                 self.add_pattern(&specs.iter().collect::<Vec<_>>(), direct).map_err(err)?;
                 let two_words = tokens.len() == 2 && tokens[1].kind == TokenKind::Word;
                 if predicate && two_words {
-                    let noun = self.expanded(subject_forms(&tokens[1].norm));
+                    let noun = self.expanded(None, subject_forms(&tokens[1].norm));
                     let reversed = Variant {
                         entry: idx,
                         form,
@@ -343,31 +352,35 @@ impl Lexicon {
         // first, which makes building several times cheaper. Which pattern
         // ids the automaton gives does not change what it finds, nor the
         // order (patterns are distinct: at one end, the longer first).
-        let patterns = &self.patterns;
-        self.order = (0..patterns.len()).collect();
-        self.order.sort_unstable_by(|&a, &b| patterns[b].cmp(&patterns[a]));
+        let mut sorted: Vec<(&[u32], usize)> =
+            self.patterns.iter().map(|(p, &i)| (p.as_slice(), i)).collect();
+        sorted.sort_unstable_by(|a, b| b.0.cmp(a.0));
         self.width = if self.ids.len() + 2 <= 1 << 14 { 2 } else { 3 };
         assert!(self.ids.len() + 2 <= 1 << 21, "too many distinct words in the dictionaries");
         // The patterns in that order, encoded one after the other (the
         // encoding keeps the order of ids).
         let mut bytes = Vec::new();
         let mut starts = vec![0];
-        for &i in &self.order {
-            self.patterns[i].iter().for_each(|&id| encode(id, self.width, &mut bytes));
+        for (p, _) in &sorted {
+            p.iter().for_each(|&id| encode(id, self.width, &mut bytes));
             starts.push(bytes.len());
         }
+        self.order = sorted.iter().map(|&(_, i)| i).collect();
         self.automaton = if self.patterns.is_empty() {
             None
         } else {
             // The noncontiguous NFA: cheaper to build than the contiguous
             // one that the builder would choose, and no slower to search
             // here. Every pattern starts with one of a few lead bytes, so a
-            // prefilter has nothing to skip.
+            // prefilter has nothing to skip. Dense transitions for the start
+            // state only: 4 M instructions less to build, 3% more to search
+            // (0.3 M over the corpus).
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
                     .kind(Some(AhoCorasickKind::NoncontiguousNFA))
                     .prefilter(false)
+                    .dense_depth(1)
                     .build(starts.windows(2).map(|w| &bytes[w[0]..w[1]]))
                     .expect("dictionary automaton"),
             )

@@ -119,19 +119,48 @@ use crate::report::Severity;
 
 include!(concat!(env!("OUT_DIR"), "/dictionaries.rs"));
 
-/// The keys beyond its own stem that [`noun_keys::noun_keys`] gives a noun
-/// of the built-in dictionaries, computed by build.rs; `None` for a word it
-/// did not see. The table lists each key as its length (a key is a prefix
-/// of the word).
-fn builtin_noun_keys(norm: &str) -> Option<impl Iterator<Item = &'static str>> {
-    use std::sync::OnceLock;
-    static TABLE: OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> = OnceLock::new();
-    let table = TABLE
-        .get_or_init(|| BUILTIN_NOUN_KEYS.lines().map(|l| l.split_once('\t').unwrap_or((l, ""))).collect());
-    let (word, extra) = table.get_key_value(norm)?;
-    Some(extra.split(' ').filter_map(move |len| {
-        let len: usize = len.parse().ok()?;
-        Some(word.char_indices().nth(len).map_or(*word, |(i, _)| &word[..i]))
+/// `BUILTIN_KEYS` by word: (kind, keys).
+fn builtin_table() -> &'static rustc_hash::FxHashMap<&'static str, (&'static str, &'static str)> {
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, (&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        BUILTIN_KEYS
+            .lines()
+            .filter_map(|l| {
+                let (word, rest) = l.split_once('\t')?;
+                Some((word, rest.split_once('\t')?))
+            })
+            .collect()
+    })
+}
+
+/// How build.rs saw a word of the built-in dictionaries: `'v'` a verb
+/// (`conjugate::matching_forms` gives its forms), `'a'` an adjective (not
+/// a verb; `adjective::matching_forms` gives its forms), `'n'` neither.
+fn builtin_kind(norm: &str) -> Option<char> {
+    builtin_table().get(norm).and_then(|(k, _)| k.chars().next())
+}
+
+/// What build.rs computed for a word of the built-in dictionaries
+/// (`BUILTIN_KEYS`): for `kind` `'n'` (a noun), the keys beyond its own stem
+/// that [`noun_keys::noun_keys`] gives; for `'v'` (a verb) and `'a'` (an
+/// adjective), the stems of its forms, sorted. `None` for a word it did
+/// not see or saw as another kind.
+fn builtin_keys(norm: &str, kind: char) -> Option<impl Iterator<Item = std::borrow::Cow<'static, str>>> {
+    use std::borrow::Cow;
+    let (word, (k, keys)) = builtin_table().get_key_value(norm)?;
+    if !k.starts_with(kind) {
+        return None;
+    }
+    // Each key: the number of letters it shares with the word, the rest.
+    Some(keys.split(' ').filter(|k| !k.is_empty()).map(move |k| {
+        let digits = k.find(|c: char| !c.is_ascii_digit()).unwrap_or(k.len());
+        let shared: usize = k[..digits].parse().expect("a letter count");
+        let head = &word[..word.char_indices().nth(shared).map_or(word.len(), |(i, _)| i)];
+        match &k[digits..] {
+            "" => Cow::Borrowed(head),
+            rest => Cow::Owned(format!("{head}{rest}")),
+        }
     }))
 }
 

@@ -464,25 +464,44 @@ fn token_ids_encode_in_order_with_lead_bytes_only_first() {
     }
 }
 
-/// build.rs computes the noun keys of the built-in words with its own copy
-/// of the stemmer call: they must be what the compiler would compute.
+/// build.rs computes the keys of the built-in words with its own copy of
+/// the stemmer call: they must be what the compiler would compute.
 #[test]
-fn builtin_noun_keys_are_what_the_compiler_computes() {
-    let mut words = 0;
-    for line in super::BUILTIN_NOUN_KEYS.lines() {
-        let (w, extra) = line.split_once('\t').expect("word, tab, keys");
-        let computed = super::noun_keys::noun_keys(w, crate::morph::stem(w), crate::morph::stem);
-        let listed: Vec<String> = std::iter::once(crate::morph::stem(w))
-            .chain(super::builtin_noun_keys(w).expect("listed").map(String::from))
-            .collect();
+fn builtin_keys_are_what_the_compiler_computes() {
+    use crate::morph::{adjective, conjugate, stem};
+    let stems_of = |forms: Vec<String>| {
+        let mut keys: Vec<String> = forms.iter().map(|f| stem(f)).collect();
+        keys.sort();
+        keys.dedup();
+        keys
+    };
+    let mut kinds = std::collections::BTreeMap::new();
+    for line in super::BUILTIN_KEYS.lines() {
+        let mut cols = line.split('\t');
+        let (w, kind) = (cols.next().unwrap(), cols.next().unwrap().chars().next().unwrap());
+        let computed = match kind {
+            'v' => stems_of(conjugate::matching_forms(w).expect("a verb")),
+            'a' => {
+                assert!(conjugate::matching_forms(w).is_none());
+                stems_of(adjective::matching_forms(w).expect("an adjective"))
+            }
+            'n' => {
+                assert!(conjugate::matching_forms(w).is_none() && adjective::matching_forms(w).is_none());
+                super::noun_keys::noun_keys(w, stem(w), stem)[1..].to_vec()
+            }
+            _ => panic!("kind {kind}"),
+        };
+        let listed: Vec<String> = super::builtin_keys(w, kind).expect("listed").map(String::from).collect();
         assert_eq!(listed, computed, "«{w}»");
-        assert_eq!(extra.split(' ').filter(|k| !k.is_empty()).count(), computed.len() - 1, "«{w}»");
-        words += 1;
+        assert!(super::builtin_keys(w, 'x').is_none());
+        assert_eq!(super::builtin_kind(w), Some(kind));
+        *kinds.entry(kind).or_insert(0) += 1;
     }
-    // The nouns of the built-in phrases, some with extra keys.
-    assert!(words > 500, "{words} words");
-    let keys = |w: &str| super::builtin_noun_keys(w).map(|k| k.collect::<Vec<_>>());
-    assert_eq!(keys("органов"), Some(vec!["орга"]), "«органы» has the stem «орга»");
-    assert_eq!(keys("проверку"), Some(vec![]));
-    assert_eq!(keys("осуществлять"), None, "a verb is matched by its forms");
+    // Nouns, verbs and adjectives of the built-in phrases.
+    assert!(kinds.values().all(|&n| n > 100), "{kinds:?}");
+    let keys = |w: &str, kind| super::builtin_keys(w, kind).map(|k| k.map(String::from).collect::<Vec<_>>());
+    assert_eq!(keys("органов", 'n'), Some(vec!["орга".to_string()]), "«органы» has the stem «орга»");
+    assert_eq!(keys("проверку", 'n'), Some(vec![]));
+    assert_eq!(keys("осуществлять", 'n'), None, "a verb is matched by its forms");
+    assert!(keys("проводить", 'v').unwrap().contains(&"провож".to_string()), "«провожу»");
 }
