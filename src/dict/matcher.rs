@@ -213,9 +213,15 @@ impl Lexicon {
                     forms: Some(set_of(vec![tok.norm.clone()])),
                 },
                 MatchMode::Stem => {
-                    if let Some(forms) = conjugate::matching_forms(&tok.norm) {
+                    // build.rs has told apart the built-in words with the
+                    // same two calls: no need to repeat those that failed.
+                    let kind = super::builtin_kind(&tok.norm);
+                    let is = |k: char| kind.is_none_or(|kind| kind == k);
+                    if let Some(forms) = is('v').then(|| conjugate::matching_forms(&tok.norm)).flatten() {
                         self.expanded(Some((&tok.norm, 'v')), forms)
-                    } else if let Some(forms) = adjective::matching_forms(&tok.norm) {
+                    } else if let Some(forms) =
+                        is('a').then(|| adjective::matching_forms(&tok.norm)).flatten()
+                    {
                         self.expanded(Some((&tok.norm, 'a')), forms)
                     } else if let Some(extra) = super::builtin_keys(&tok.norm, 'n') {
                         let mut keys = vec![self.intern(&tok.stem)];

@@ -119,17 +119,11 @@ use crate::report::Severity;
 
 include!(concat!(env!("OUT_DIR"), "/dictionaries.rs"));
 
-/// What build.rs computed for a word of the built-in dictionaries
-/// (`BUILTIN_KEYS`): for `kind` `'n'` (a noun), the keys beyond its own stem
-/// that [`noun_keys::noun_keys`] gives; for `'v'` (a verb) and `'a'` (an
-/// adjective), the stems of its forms, sorted. `None` for a word it did
-/// not see or saw as another kind.
-fn builtin_keys(norm: &str, kind: char) -> Option<impl Iterator<Item = std::borrow::Cow<'static, str>>> {
-    use std::borrow::Cow;
-    use std::sync::OnceLock;
-    type Table = rustc_hash::FxHashMap<&'static str, (&'static str, &'static str)>;
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
+/// `BUILTIN_KEYS` by word: (kind, keys).
+fn builtin_table() -> &'static rustc_hash::FxHashMap<&'static str, (&'static str, &'static str)> {
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, (&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
         BUILTIN_KEYS
             .lines()
             .filter_map(|l| {
@@ -137,8 +131,24 @@ fn builtin_keys(norm: &str, kind: char) -> Option<impl Iterator<Item = std::borr
                 Some((word, rest.split_once('\t')?))
             })
             .collect()
-    });
-    let (word, (k, keys)) = table.get_key_value(norm)?;
+    })
+}
+
+/// How build.rs saw a word of the built-in dictionaries: `'v'` a verb
+/// (`conjugate::matching_forms` gives its forms), `'a'` an adjective (not
+/// a verb; `adjective::matching_forms` gives its forms), `'n'` neither.
+fn builtin_kind(norm: &str) -> Option<char> {
+    builtin_table().get(norm).and_then(|(k, _)| k.chars().next())
+}
+
+/// What build.rs computed for a word of the built-in dictionaries
+/// (`BUILTIN_KEYS`): for `kind` `'n'` (a noun), the keys beyond its own stem
+/// that [`noun_keys::noun_keys`] gives; for `'v'` (a verb) and `'a'` (an
+/// adjective), the stems of its forms, sorted. `None` for a word it did
+/// not see or saw as another kind.
+fn builtin_keys(norm: &str, kind: char) -> Option<impl Iterator<Item = std::borrow::Cow<'static, str>>> {
+    use std::borrow::Cow;
+    let (word, (k, keys)) = builtin_table().get_key_value(norm)?;
     if !k.starts_with(kind) {
         return None;
     }

@@ -494,6 +494,7 @@ fn builtin_keys_are_what_the_compiler_computes() {
         let listed: Vec<String> = super::builtin_keys(w, kind).expect("listed").map(String::from).collect();
         assert_eq!(listed, computed, "«{w}»");
         assert!(super::builtin_keys(w, 'x').is_none());
+        assert_eq!(super::builtin_kind(w), Some(kind));
         *kinds.entry(kind).or_insert(0) += 1;
     }
     // Nouns, verbs and adjectives of the built-in phrases.
