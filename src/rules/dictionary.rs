@@ -382,7 +382,7 @@ fn fix_edit_inner(text: &Text, m: &DictMatch, e: &Entry) -> Option<Edit> {
     let matched = norm_words(text.tokens[m.first..m.last].iter());
     let listed = std::iter::once(&e.phrase)
         .chain(e.forms.iter())
-        .any(|p| norm_words(Text::new(p).tokens.iter()) == matched);
+        .any(|p| norm_words(crate::text::tokens(p).iter()) == matched);
     let as_written = || Some(phrase_edit(text, m.first, m.last, replacement));
     if m.last - m.first != 1 {
         return if listed { as_written() } else { None };
