@@ -499,7 +499,7 @@ fn check_refusal(text: &Text, decision: Option<Range<usize>>) -> Refusal {
     // it can be appealed or in the next one.
     let mut appeal_at = None;
     let mut appeal_note = Some("не сказано, можно ли обжаловать решение");
-    let mut appeal_sentences = std::collections::HashSet::new();
+    let mut appeal_sentences = rustc_hash::FxHashSet::default();
     for m in appeal_re().find_iter(src).take(50) {
         let Some(si) = text.sentence_at(m.start()) else { continue };
         appeal_sentences.insert(si);

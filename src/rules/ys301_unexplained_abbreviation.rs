@@ -18,7 +18,7 @@
 //! placeholders, and every abbreviation on a line of requisites (`ИНН`,
 //! `ОГРН`, `БИК` …): those are copied, not read.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Context, Emitter, Rule, RuleDoc};
 use crate::report::{Category, Severity};
@@ -191,9 +191,9 @@ impl Rule for UnexplainedAbbreviation {
             .collect();
         let depersonalised = ["изъят", "обезличен"].iter().any(|m| text.src.contains(m));
         // key → (first token index, explained at first use)
-        let mut seen: HashMap<String, (usize, bool)> = HashMap::new();
+        let mut seen: HashMap<String, (usize, bool)> = HashMap::default();
         let mut order: Vec<String> = Vec::new();
-        let mut explained_later: HashMap<String, bool> = HashMap::new();
+        let mut explained_later: HashMap<String, bool> = HashMap::default();
         for (i, t) in text.tokens.iter().enumerate() {
             let Some(letters) = abbreviation_letters(text, i) else { continue };
             let key = letters.to_uppercase();

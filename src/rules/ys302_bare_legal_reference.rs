@@ -34,7 +34,7 @@
 //! per document, and not at all if one of its mentions is explained; at
 //! most one finding per sentence. Footnotes are not checked.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -97,9 +97,9 @@ impl Rule for BareLegalReference {
         let explained_sentences: HashSet<usize> =
             found.iter().filter(|(_, _, e)| *e).map(|(_, si, _)| *si).collect();
         // key → (first bare span, explained somewhere)
-        let mut refs: HashMap<String, (Option<Range<usize>>, bool)> = HashMap::new();
+        let mut refs: HashMap<String, (Option<Range<usize>>, bool)> = HashMap::default();
         let mut order: Vec<String> = Vec::new();
-        let mut reported_sentences = HashSet::new();
+        let mut reported_sentences = HashSet::default();
         for (r, si, _) in found {
             let key = reference_key(&text.src[r.clone()]);
             // The rule may be stated in the next sentence: «Перечень … содержится
