@@ -89,7 +89,6 @@ worker.onerror = (e) => {
   e.preventDefault?.();
   showBanner("Не удалось запустить проверку в этом браузере. Нужен современный браузер с поддержкой WebAssembly.");
 };
-for (const e of booted ? booted.early : []) (e.type === "error" ? worker.onerror : worker.onmessage)(e);
 
 let timerPending = false;
 function scheduleCheck(delay = DEBOUNCE_MS) {
@@ -115,9 +114,10 @@ function runCheck() {
 // and go on: the next edit, or a pending re-check, checks again.
 let checkFailed = false;
 function onCheckFailed(msg) {
+  // A failure of an older request (not the one awaited) changes nothing.
+  if (!inFlight || inFlight.id !== msg.id) return;
   const req = inFlight;
   inFlight = null;
-  if (!req || req.id !== msg.id) return;
   checkFailed = true;
   showBanner(
     "Не удалось проверить текст: внутренняя ошибка программы. Текст не пострадал, " +
@@ -134,9 +134,10 @@ function onCheckFailed(msg) {
 }
 
 function onReport(msg) {
+  // A report of an older request (not the one awaited) is dropped.
+  if (!inFlight || inFlight.id !== msg.id) return;
   const req = inFlight;
   inFlight = null;
-  if (!req || req.id !== msg.id) return;
   if (checkFailed) {
     checkFailed = false;
     hideBanner();
@@ -155,18 +156,39 @@ function onReport(msg) {
   state.findings = findings;
   state.text = now;
   keepActive();
-  renderAll();
+  // The highlights first; the panels (hundreds of cards for a long letter)
+  // right after the frame that shows them.
+  renderHighlights();
   if (!state.firstHighlights && findings.length) {
     state.firstHighlights = true;
     performance.mark("yasno:first-highlights");
   }
+  const shown = report;
+  afterPaint(() => {
+    if (state.report !== shown) return; // a newer report renders itself
+    renderPanels();
+    // For tests and the bench: the page shows the report of the current text.
+    if (!timerPending && !inFlight && !recheck && editor.value === state.text) {
+      document.documentElement.dataset.state = "idle";
+    }
+  });
   if (recheck) {
     recheck = false;
     runCheck();
-  } else if (!timerPending && now === req.text) {
-    // For tests and the bench: the page shows the report of the current text.
-    document.documentElement.dataset.state = "idle";
   }
+}
+
+/** Runs `fn` once the browser has painted the current frame (or soon, in a hidden tab). */
+function afterPaint(fn) {
+  let done = false;
+  const run = () => {
+    if (!done) {
+      done = true;
+      fn();
+    }
+  };
+  requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 100);
 }
 
 // ---------------------------------------------------------------- rendering
@@ -183,13 +205,24 @@ function keepActive() {
 
 let lastAnnounced = -1;
 function renderAll() {
+  renderHighlights();
+  renderPanels();
+}
+
+/** The highlights over the text. */
+function renderHighlights() {
+  const t0 = performance.now();
+  editor.setFindings(visibleFindings(), state.activeUid);
+  performance.measure("yasno:render-editor", { start: t0 });
+}
+
+/** The findings panel, the counts and the document panel. */
+function renderPanels() {
   const vis = visibleFindings();
   const t0 = performance.now();
-  editor.setFindings(vis, state.activeUid);
-  const t1 = performance.now();
   panel.activeUid = state.activeUid;
   panel.render(vis, state.text, (f) => skipKey(state.text, f));
-  performance.measure("yasno:render", { start: t0, detail: { editor: t1 - t0, panel: performance.now() - t1 } });
+  performance.measure("yasno:render-panel", { start: t0 });
   $("findings-count").textContent = String(vis.length);
   $("jump-count").textContent = String(vis.length);
   $("findings-count").setAttribute("aria-label", countWord(vis.length, FINDING_FORMS));
@@ -568,7 +601,18 @@ function start() {
   }
   editor.setFindings([]);
   renderAll();
-  runCheck();
+  // boot.js already sent the restored draft to the worker: wait for that
+  // report instead of asking again.
+  const asked = booted && booted.request;
+  if (asked && asked.text === editor.value && asked.profile === state.profile) {
+    inFlight = asked;
+    document.documentElement.dataset.state = "checking";
+  } else {
+    runCheck();
+  }
+  // Messages the worker sent before this module ran (its «ready», perhaps
+  // that report already).
+  for (const e of booted ? booted.early : []) (e.type === "error" ? worker.onerror : worker.onmessage)(e);
 }
 
 start();

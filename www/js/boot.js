@@ -1,8 +1,11 @@
 // Starts the checking worker while the page is still loading, so that the
-// WebAssembly module compiles in parallel with the page's own scripts.
+// WebAssembly module compiles in parallel with the page's own scripts, and
+// hands it the tab's saved draft at once: the first check of a restored
+// draft starts before the page's modules have loaded.
 // Messages that arrive before the page is ready are kept for it.
 // (A classic script: it runs before the module scripts are evaluated.)
 (function boot() {
+  var PROFILES = ["auto", "letter", "refusal", "notice", "template"];
   try {
     var worker = new Worker("js/worker.js", { type: "module" });
     var early = [];
@@ -11,13 +14,29 @@
     };
     worker.addEventListener("message", keep);
     worker.addEventListener("error", keep);
+    // The draft the page will restore (app.js reads the same keys).
+    var request = null;
+    try {
+      var draft = sessionStorage.getItem("yasno.draft") || "";
+      var profile = sessionStorage.getItem("yasno.profile") || "auto";
+      if (PROFILES.indexOf(profile) < 0) profile = "auto";
+      if (draft) {
+        request = { id: 0, text: draft, profile: profile };
+        worker.postMessage({ type: "check", id: 0, text: draft, profile: profile });
+      }
+    } catch (err) {
+      request = null; // no storage: the page starts empty
+    }
     self.yasnoBoot = {
       worker: worker,
-      /** Hands the worker and the messages so far to the page. */
+      /**
+       * Hands the worker, the messages so far and the check already asked
+       * for (id 0, or null) to the page.
+       */
       take: function () {
         worker.removeEventListener("message", keep);
         worker.removeEventListener("error", keep);
-        return { worker: worker, early: early.splice(0) };
+        return { worker: worker, early: early.splice(0), request: request };
       },
     };
   } catch (err) {
