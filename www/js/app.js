@@ -44,6 +44,8 @@ const panel = new FindingsPanel($("findings"), {
 // The worker was started by boot.js while the page loaded; start it here if that failed.
 const booted = self.yasnoBoot ? self.yasnoBoot.take() : null;
 const worker = booted ? booted.worker : new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+// Without boot.js the worker loads the WebAssembly module itself.
+if (!booted) worker.postMessage({ type: "module" });
 let requestSeq = 0;
 let inFlight = null; // {id, text, profile}
 let recheck = false;
@@ -143,7 +145,7 @@ function onReport(msg) {
     hideBanner();
   }
   const report = msg.report;
-  performance.mark("yasno:check", { detail: { ms: msg.ms, chars: req.text.length } });
+  performance.mark("yasno:check", { detail: { ms: msg.ms, started: msg.started, chars: req.text.length } });
   let findings = report.findings;
   const now = editor.value;
   if (now !== req.text) findings = mapFindings(findings, req.text, now);

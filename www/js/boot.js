@@ -1,11 +1,12 @@
-// Starts the checking worker while the page is still loading, so that the
-// WebAssembly module compiles in parallel with the page's own scripts, and
-// hands it the tab's saved draft at once: the first check of a restored
-// draft starts before the page's modules have loaded.
+// Starts the checking worker while the page is still loading, compiles the
+// WebAssembly module for it in parallel with its scripts, and hands it the
+// tab's saved draft at once: the first check of a restored draft starts
+// before the page's own modules have loaded.
 // Messages that arrive before the page is ready are kept for it.
 // (A classic script: it runs before the module scripts are evaluated.)
 (function boot() {
   var PROFILES = ["auto", "letter", "refusal", "notice", "template"];
+  if (self.performance && performance.mark) performance.mark("yasno:boot");
   try {
     var worker = new Worker("js/worker.js", { type: "module" });
     var early = [];
@@ -26,6 +27,27 @@
       }
     } catch (err) {
       request = null; // no storage: the page starts empty
+    }
+    // Fetch and compile the WebAssembly module here, in parallel with the
+    // worker loading its scripts, and hand the compiled module over to it
+    // (undefined: the worker loads the module itself and reports a failure).
+    var handOver = function (module) {
+      worker.postMessage({ type: "module", module: module });
+    };
+    var compiling = null;
+    try {
+      if (typeof WebAssembly === "object" && WebAssembly.compileStreaming) {
+        compiling = WebAssembly.compileStreaming(fetch("pkg/yasno_wasm_bg.wasm"));
+      }
+    } catch (err) {
+      compiling = null;
+    }
+    if (compiling) {
+      compiling.then(handOver, function () {
+        handOver(undefined);
+      });
+    } else {
+      handOver(undefined);
     }
     self.yasnoBoot = {
       worker: worker,

@@ -1,10 +1,11 @@
 // The checking worker: loads the yasno WebAssembly package once and checks
 // texts off the main thread, so typing never waits for a check.
 //
-// Messages in:  {type: "check", id, text, profile}
+// Messages in:  {type: "module", module} first (a compiled WebAssembly.Module, or undefined)
+//               {type: "check", id, text, profile}
 //               {type: "extract", id, name, bytes}
 // Messages out: {type: "ready", version, rules, ms}
-//               {type: "report", id, report, ms}
+//               {type: "report", id, report, ms, started} (times in ms of the worker's clock)
 //               {type: "extracted", id, text} | {type: "failed", id, message}
 
 import * as yasno from "../pkg/index.js";
@@ -13,16 +14,28 @@ import { SAMPLE_LETTER } from "./sample.js";
 const t0 = performance.now();
 const checkers = new Map();
 
+// The page (boot.js) compiles the module while this worker loads its
+// scripts and sends it as the first message: {type: "module", module}.
+let handOver;
+const handed = new Promise((resolve) => (handOver = resolve));
+
 const ready = (async () => {
-  await yasno.default();
+  // undefined: the package fetches and compiles the module itself.
+  await yasno.default(await handed);
   const t1 = performance.now();
   // Build the default checker now (dictionaries compile here), not on the first keystroke.
   checkerFor("auto");
   const t2 = performance.now();
   const rules = typeof yasno.rules === "function" ? yasno.rules() : [];
   const version = typeof yasno.version === "function" ? yasno.version() : String(yasno.version || "");
-  // Timings (ms since the worker started): modules loaded, module instantiated, checker built.
-  self.postMessage({ type: "ready", version, rules, timings: { modules: t0, wasm: t1, checker: t2 } });
+  // Timings (ms since the worker started): modules loaded, module instantiated,
+  // checker built; and when the worker started (performance.timeOrigin).
+  self.postMessage({
+    type: "ready",
+    version,
+    rules,
+    timings: { modules: t0, wasm: t1, checker: t2, origin: performance.timeOrigin },
+  });
   // The first checks fill lazily built matching tables and cost several times
   // more than later ones: do that on a typical letter while the page waits for
   // a text. A check already waiting (a restored draft) goes first.
@@ -74,6 +87,10 @@ function prebuild() {
 
 self.onmessage = async (e) => {
   const msg = e.data;
+  if (msg.type === "module") {
+    handOver(msg.module instanceof WebAssembly.Module ? msg.module : undefined);
+    return;
+  }
   try {
     await ready;
   } catch {
@@ -83,7 +100,7 @@ self.onmessage = async (e) => {
     if (msg.type === "check") {
       const t = performance.now();
       const report = checkerFor(msg.profile || "auto").check(msg.text);
-      self.postMessage({ type: "report", id: msg.id, report, ms: performance.now() - t });
+      self.postMessage({ type: "report", id: msg.id, report, ms: performance.now() - t, started: t });
       if (msg.text.length > 200) checked = true;
       prebuild();
     } else if (msg.type === "extract") {
