@@ -460,6 +460,25 @@ describe("privacy", () => {
   });
 });
 
+describe("loading", () => {
+  test("a restored draft is checked on reload once, with the module the page compiled for the worker", async () => {
+    const page = await open();
+    const doc = corpusText("024-");
+    await page.evaluate((t) => sessionStorage.setItem("yasno.draft", t), doc);
+    current.requests.length = 0;
+    await page.reload();
+    await waitChecked(page);
+    assert.equal(await value(page), doc);
+    // boot.js sent the draft before app.js ran; app.js waited for that report.
+    assert.equal(await page.evaluate(() => performance.getEntriesByName("yasno:check").length), 1);
+    assert.ok((await markTexts(page)).includes("исходя из"), `marks: ${JSON.stringify(await markTexts(page))}`);
+    assert.ok((await page.locator(".finding").count()) > 0);
+    // Fetched once, by the page; the worker got the compiled module.
+    const wasm = current.requests.filter((u) => u.endsWith("/yasno_wasm_bg.wasm"));
+    assert.equal(wasm.length, 1, wasm.join("\n"));
+  });
+});
+
 describe("robustness", () => {
   test("without its WebAssembly module the page says so and the editor still works", async () => {
     current = await openPage(chrome.browser, server.url, {
