@@ -10,6 +10,12 @@
 //! exact pattern, anchored at the candidate's start. The result is the same
 //! leftmost-first match the regex crate would return.
 //!
+//! Any superset of the matches finds the candidates as well, so the relaxed
+//! copy also loses the upper bounds of its repetitions (`[^:]{0,160}?`
+//! becomes `[^:]{0,}?`, see [`unbounded`]): a bounded repetition compiles
+//! one copy of its class per repeat, which made most of the cost of
+//! compiling the analysis' patterns, and its lazy DFA many more states.
+//!
 //! Patterns also compile with narrower classes (see [`narrow_classes`]):
 //! Unicode `\w` spans about 800 ranges of code points, and a pattern such
 //! as `причин\w*[^:]{0,160}?` compiled with it costs milliseconds to build
@@ -22,6 +28,8 @@ use regex_automata::{Anchored, Input, Match};
 
 #[derive(Debug, Clone)]
 pub struct WordRegex {
+    /// The pattern as compiled (with [`narrow_classes`]).
+    source: String,
     /// The pattern as written, run only anchored at a candidate.
     exact: Regex,
     /// The pattern without `\b`; `None` when the pattern has none.
@@ -48,6 +56,66 @@ fn without_word_boundaries(pattern: &str) -> Option<String> {
         }
     }
     removed.then_some(out)
+}
+
+/// `pattern` with the upper bound of every counted repetition dropped
+/// (`{m,n}` becomes `{m,}`; `{n}` and `{m,}` stay): the same matches and
+/// more. Braces inside classes and of escapes (`\x{…}`, `\b{…}`) stay.
+pub fn unbounded(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    // Depth of character classes, and whether the last char opened one
+    // (a `]` right after `[` or `[^` is a literal), as in `narrow_classes`.
+    let (mut depth, mut opened) = (0usize, false);
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
+        let just_opened = std::mem::take(&mut opened);
+        match c {
+            '\\' => {
+                out.push('\\');
+                let Some(n) = rest.chars().next() else { break };
+                rest = &rest[n.len_utf8()..];
+                out.push(n);
+                // The braces of an escape: `\x{0400}`, `\p{L}`, `\b{start}`.
+                if rest.starts_with('{') && matches!(n, 'x' | 'u' | 'U' | 'p' | 'P' | 'b') {
+                    let end = rest.find('}').map_or(rest.len(), |i| i + 1);
+                    out.push_str(&rest[..end]);
+                    rest = &rest[end..];
+                }
+            }
+            '[' => {
+                depth += 1;
+                out.push('[');
+                if let Some(r) = rest.strip_prefix('^') {
+                    out.push('^');
+                    rest = r;
+                }
+                opened = true;
+            }
+            ']' if depth > 0 && !just_opened => {
+                depth -= 1;
+                out.push(']');
+            }
+            '{' if depth == 0 => {
+                let counted = rest.find('}').and_then(|end| {
+                    let (min, max) = rest[..end].split_once(',')?;
+                    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+                    (digits(min) && digits(max)).then_some((min, end))
+                });
+                match counted {
+                    Some((min, end)) => {
+                        out.push('{');
+                        out.push_str(min);
+                        out.push_str(",}");
+                        rest = &rest[end + 1..];
+                    }
+                    None => out.push('{'),
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Word characters of Russian text: digits, Latin letters, the underscore,
@@ -113,7 +181,7 @@ impl WordRegex {
         let narrowed = narrow_classes(pattern);
         let pattern = narrowed.as_str();
         let relaxed = match without_word_boundaries(pattern) {
-            Some(p) => Some(Regex::new(&p).map_err(|e| e.to_string())?),
+            Some(p) => Some(Regex::new(&unbounded(&p)).map_err(|e| e.to_string())?),
             None => None,
         };
         // With a relaxed copy, the exact pattern runs only anchored at a
@@ -129,7 +197,13 @@ impl WordRegex {
             Regex::new(pattern)
         }
         .map_err(|e| e.to_string())?;
-        Ok(WordRegex { exact, relaxed })
+        Ok(WordRegex { source: narrowed, exact, relaxed })
+    }
+
+    /// The pattern as compiled (with [`narrow_classes`]): the regex crate
+    /// finds the same matches with it.
+    pub fn as_str(&self) -> &str {
+        &self.source
     }
 
     /// The leftmost-first match that starts at or after `start`; the text
@@ -198,6 +272,10 @@ mod tests {
             r"(?i)\b(?:вы|вам)\s+(?:\S+\s+)?можете\b",
             r"\bв\b",
             r"x*",
+            // Bounded repetitions, which the relaxed copy leaves unbounded.
+            r"(?i)\bпричин\w*[^:]{0,12}?:\s*\S",
+            r"\bв\s+суд\w*\b[^.\n]{0,8}\bорган",
+            r"\b\d{2,3}\b",
         ];
         let texts = [
             "Отказано. Неотказано, отказан; отказать! ОТКАЗАНО",
@@ -207,6 +285,9 @@ mod tests {
             "в вв в, ввод в",
             "ab",
             "",
+            "Причина отказа: нет. Причины, по которым отказано: справка; причина:",
+            "в суде орган, в суде и далее орган. В судах органы, в суд.орган",
+            "1 12 123 1234 12,345 а12",
         ];
         for p in patterns {
             let ours = WordRegex::new(p).unwrap();
@@ -257,6 +338,14 @@ mod tests {
         assert_eq!(narrow_classes(r"\\w\w"), format!(r"\\w(?-i:[{WORD}])"));
         assert_eq!(narrow_classes(r"[\w.][^\W]\d"), format!(r"[[{WORD}].][^[^{WORD}]][0-9]"));
         assert_eq!(narrow_classes(r"[]\w][^]]\w"), format!(r"[][{WORD}]][^]](?-i:[{WORD}])"));
+    }
+
+    #[test]
+    fn unbounded_drops_upper_bounds_only() {
+        assert_eq!(unbounded(r"a{0,160}?b{2,5}c{3}d{4,}"), r"a{0,}?b{2,}c{3}d{4,}");
+        assert_eq!(unbounded(r"[{1,2}]x{1,2}[^]{]{1,2}"), r"[{1,2}]x{1,}[^]{]{1,}");
+        assert_eq!(unbounded(r"\{1,2\}\x{41}{1,2}\b{start}\d{1,2}"), r"\{1,2\}\x{41}{1,}\b{start}\d{1,}");
+        assert_eq!(unbounded(r"a{,2}b{x,1}"), r"a{,2}b{x,1}");
     }
 
     #[test]
