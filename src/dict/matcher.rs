@@ -86,7 +86,37 @@ pub struct DictMatch {
     pub end: usize,
 }
 
-type FormSet = Arc<FxHashSet<String>>;
+type FormSet = Arc<Forms>;
+
+/// The word forms a phrase word accepts.
+#[derive(Debug)]
+enum Forms {
+    Set(FxHashSet<String>),
+    /// The forms of a built-in verb (`verb`) or adjective, listed on the
+    /// first look: building the forms of every built-in word was a fifth of
+    /// compiling the dictionaries, and a text needs the forms of only the
+    /// few words whose stems it holds.
+    Lazy {
+        word: String,
+        verb: bool,
+        set: std::sync::OnceLock<FxHashSet<String>>,
+    },
+}
+
+impl Forms {
+    fn contains(&self, form: &str) -> bool {
+        match self {
+            Forms::Set(set) => set.contains(form),
+            Forms::Lazy { word, verb, set } => set
+                .get_or_init(|| {
+                    let forms =
+                        if *verb { conjugate::matching_forms(word) } else { adjective::matching_forms(word) };
+                    forms.expect("build.rs saw this word's forms").into_iter().collect()
+                })
+                .contains(form),
+        }
+    }
+}
 
 /// What one word of a phrase accepts.
 #[derive(Debug, Clone)]
@@ -127,7 +157,7 @@ pub struct Lexicon {
 }
 
 fn set_of(forms: Vec<String>) -> FormSet {
-    Arc::new(forms.into_iter().collect())
+    Arc::new(Forms::Set(forms.into_iter().collect()))
 }
 
 /// Nominative (and the written) forms of the noun of a predicate, for the
@@ -194,6 +224,19 @@ impl Lexicon {
         WordSpec { keys: self.intern_all(&keys), forms: Some(set_of(forms)) }
     }
 
+    /// A word spec accepting the forms of a built-in `word` that build.rs
+    /// saw as a verb (`kind` `'v'`) or an adjective (`'a'`): their stems
+    /// from build.rs, the forms themselves only when a text needs them.
+    fn builtin_expanded(&mut self, word: &str, kind: char) -> Option<WordSpec> {
+        if super::builtin_kind(word) != Some(kind) {
+            return None;
+        }
+        let keys: Vec<u32> = super::builtin_keys(word, kind)?.map(|k| self.intern(&k)).collect();
+        let set = std::sync::OnceLock::new();
+        let forms = Forms::Lazy { word: word.to_string(), verb: kind == 'v', set };
+        Some(WordSpec { keys, forms: Some(Arc::new(forms)) })
+    }
+
     /// What a word of a phrase accepts. `verb`: it must be a verb.
     fn spec(&mut self, tok: &Token, mode: MatchMode, verb: bool) -> Result<WordSpec, String> {
         let mut cached = self.specs.get(tok.norm.as_str()).into_iter().flatten();
@@ -202,11 +245,14 @@ impl Lexicon {
         }
         let spec = match tok.kind {
             TokenKind::Punct => WordSpec { keys: vec![self.intern(&tok.norm)], forms: None },
-            TokenKind::Word if verb => {
-                let forms = conjugate::matching_forms(&tok.norm)
-                    .ok_or_else(|| format!("«{}» is not a verb the conjugator knows", tok.norm))?;
-                self.expanded(Some((&tok.norm, 'v')), forms)
-            }
+            TokenKind::Word if verb => match self.builtin_expanded(&tok.norm, 'v') {
+                Some(spec) => spec,
+                None => {
+                    let forms = conjugate::matching_forms(&tok.norm)
+                        .ok_or_else(|| format!("«{}» is not a verb the conjugator knows", tok.norm))?;
+                    self.expanded(Some((&tok.norm, 'v')), forms)
+                }
+            },
             TokenKind::Word => match mode {
                 MatchMode::Exact => WordSpec {
                     keys: vec![self.intern(&tok.stem)],
@@ -217,7 +263,15 @@ impl Lexicon {
                     // same two calls: no need to repeat those that failed.
                     let kind = super::builtin_kind(&tok.norm);
                     let is = |k: char| kind.is_none_or(|kind| kind == k);
-                    if let Some(forms) = is('v').then(|| conjugate::matching_forms(&tok.norm)).flatten() {
+                    let builtin = match kind {
+                        Some(k @ ('v' | 'a')) => self.builtin_expanded(&tok.norm, k),
+                        _ => None,
+                    };
+                    if let Some(spec) = builtin {
+                        spec
+                    } else if let Some(forms) =
+                        is('v').then(|| conjugate::matching_forms(&tok.norm)).flatten()
+                    {
                         self.expanded(Some((&tok.norm, 'v')), forms)
                     } else if let Some(forms) =
                         is('a').then(|| adjective::matching_forms(&tok.norm)).flatten()
@@ -494,12 +548,21 @@ impl Lexicon {
 /// boundaries, rules WB3a and WB3b), tokens never join across whitespace,
 /// and only template placeholders (which start with one of `{$<[«_`) could
 /// span lines, so a phrase with such a character is tokenised alone.
+///
+/// A phrase of lower-case Russian words between single spaces whose stems
+/// build.rs has listed (or of two letters at most, their own stems) gets
+/// its tokens without the tokenizer: the words themselves (a test compares
+/// the two on every built-in phrase).
 pub(super) fn phrase_tokens(phrases: &[&str]) -> Vec<Vec<Token>> {
     const PLACEHOLDER_START: &[char] = &['{', '$', '<', '[', '«', '_'];
     let mut joined = String::new();
     let mut spans = Vec::with_capacity(phrases.len());
+    let mut plain = Vec::new();
     for p in phrases {
-        if p.contains(PLACEHOLDER_START) {
+        if let Some(tokens) = plain_tokens(p) {
+            spans.push(Some((usize::MAX, plain.len())));
+            plain.push(tokens);
+        } else if p.contains(PLACEHOLDER_START) {
             spans.push(None);
         } else {
             spans.push(Some((joined.len(), joined.len() + p.len())));
@@ -513,6 +576,7 @@ pub(super) fn phrase_tokens(phrases: &[&str]) -> Vec<Vec<Token>> {
         .zip(spans)
         .map(|(p, span)| match span {
             None => crate::text::tokens(p),
+            Some((usize::MAX, i)) => std::mem::take(&mut plain[i]),
             Some((start, end)) => {
                 let mut out = Vec::new();
                 while let Some(mut t) = batch.next_if(|t| t.start < end) {
@@ -525,4 +589,27 @@ pub(super) fn phrase_tokens(phrases: &[&str]) -> Vec<Vec<Token>> {
             }
         })
         .collect()
+}
+
+/// The tokens of a phrase of lower-case Russian words (`а`–`я`, `ё`)
+/// between single spaces, each word listed by build.rs or of at most two
+/// letters; `None` for any other phrase.
+fn plain_tokens(phrase: &str) -> Option<Vec<Token>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for word in phrase.split(' ') {
+        let end = start + word.len();
+        if word.is_empty() || !word.chars().all(|c| matches!(c, 'а'..='я' | 'ё')) {
+            return None;
+        }
+        let norm = word.replace('ё', "е");
+        let stem: Arc<str> = if norm.chars().count() <= 2 {
+            Arc::from(norm.as_str())
+        } else {
+            Arc::from(super::builtin_stem(&norm)?.as_ref())
+        };
+        out.push(Token { start, end, kind: TokenKind::Word, norm, stem });
+        start = end + 1;
+    }
+    Some(out)
 }

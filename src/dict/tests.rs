@@ -434,6 +434,13 @@ fn phrases_tokenised_together_get_their_own_tokens() {
         "] дата",
         "210-ФЗ",
         "ст. 5",
+        // Phrases of plain words, which skip the tokenizer.
+        "ёлка в связи с",
+        "в  связи",
+        "в связи ",
+        "Уважаемый гражданин",
+        "по причине",
+        "не",
     ];
     phrases.extend(tricky.iter().map(|s| s.to_string()));
     let refs: Vec<&str> = phrases.iter().map(String::as_str).collect();
@@ -493,6 +500,7 @@ fn builtin_keys_are_what_the_compiler_computes() {
         };
         let listed: Vec<String> = super::builtin_keys(w, kind).expect("listed").map(String::from).collect();
         assert_eq!(listed, computed, "«{w}»");
+        assert_eq!(super::builtin_stem(w).as_deref(), Some(stem(w).as_str()), "«{w}»");
         assert!(super::builtin_keys(w, 'x').is_none());
         assert_eq!(super::builtin_kind(w), Some(kind));
         *kinds.entry(kind).or_insert(0) += 1;
