@@ -4,10 +4,13 @@
 //! its punctuation mark) among the keys that occur in some phrase, a filler
 //! id for any other word or number, or a break id for punctuation that no
 //! phrase uses and for template placeholders. Phrases are encoded the same
-//! way, and one Aho–Corasick automaton finds all of them at once
-//! (overlapping matches included). Every id takes the same number of bytes
-//! ([`encode`]), so a match's byte offset divided by that width is its
-//! token index.
+//! way and kept sorted; from each token that some phrase starts with, a
+//! walk that narrows the range of phrases token by token (binary search)
+//! finds every phrase that starts there (overlapping matches included).
+//! The matches come out in the order an Aho–Corasick automaton over the
+//! phrases would report them (by end, the longer first), which the tests
+//! check against one: building that automaton was a seventh of building a
+//! checker, and the walk searches no slower.
 //!
 //! A stem sequence is only a candidate: each phrase word may also carry the
 //! set of word forms it accepts (an exact phrase, the forms of a verb or of
@@ -21,7 +24,6 @@
 
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::noun_keys::noun_keys;
@@ -36,10 +38,12 @@ const BREAK: u32 = 1;
 /// Upper bound on the stem combinations one phrase may expand to.
 const MAX_COMBINATIONS: usize = 4096;
 
-/// Appends the bytes of token id `id`, `width` bytes (2 or 3): the high
+/// Appends the bytes of token id `id` (for the Aho–Corasick automaton the
+/// tests compare the matcher with), `width` bytes (2 or 3): the high
 /// bits in a lead byte below 0x80, then seven bits per byte from 0x80 up.
 /// A lead byte only starts a token, so a pattern can only match whole
 /// tokens, and byte order is id order.
+#[cfg(test)]
 pub(super) fn encode(id: u32, width: usize, out: &mut Vec<u8>) {
     debug_assert!(id < 1 << (7 * width), "id {id} does not fit in {width} bytes");
     out.push((id >> (7 * (width - 1))) as u8);
@@ -145,12 +149,16 @@ pub struct Lexicon {
     patterns: FxHashMap<Vec<u32>, usize>,
     /// The ways to match each pattern, in the order patterns were added.
     variants: Vec<Vec<Variant>>,
-    /// Index into `variants` of each pattern id of the automaton.
+    /// The patterns in ascending order, one after the other: pattern `k`
+    /// is `sorted[starts[k]..starts[k + 1]]`.
+    sorted: Vec<u32>,
+    starts: Vec<usize>,
+    /// Index into `variants` of each pattern in that order.
     order: Vec<usize>,
-    /// Bytes per token in the automaton ([`encode`]).
-    width: usize,
+    /// The range of the patterns (in that order) that start with the id,
+    /// by id.
+    first: Vec<(u32, u32)>,
     gaps: FxHashMap<(u32, u32), Vec<Variant>>,
-    automaton: Option<AhoCorasick>,
     /// Compiling only (emptied by [`Lexicon::build`]): word specs and stems.
     specs: FxHashMap<String, Vec<(MatchMode, bool, WordSpec)>>,
     stems: StemCache,
@@ -396,49 +404,95 @@ impl Lexicon {
         Ok(())
     }
 
-    /// Builds the automaton. Call after the last [`Lexicon::add`].
+    /// Sorts the patterns for matching. Call after the last [`Lexicon::add`].
     pub fn build(&mut self) {
         self.specs = FxHashMap::default();
         self.stems = StemCache::new();
-        // The automaton's trie keeps the transitions of a state in a list
-        // sorted by byte, and each new pattern walks those lists: added in
-        // descending order, the transition it follows or adds is always the
-        // first, which makes building several times cheaper. Which pattern
-        // ids the automaton gives does not change what it finds, nor the
-        // order (patterns are distinct: at one end, the longer first).
         let mut sorted: Vec<(&[u32], usize)> =
             self.patterns.iter().map(|(p, &i)| (p.as_slice(), i)).collect();
-        sorted.sort_unstable_by(|a, b| b.0.cmp(a.0));
-        self.width = if self.ids.len() + 2 <= 1 << 14 { 2 } else { 3 };
-        assert!(self.ids.len() + 2 <= 1 << 21, "too many distinct words in the dictionaries");
-        // The patterns in that order, encoded one after the other (the
-        // encoding keeps the order of ids).
-        let mut bytes = Vec::new();
-        let mut starts = vec![0];
-        for (p, _) in &sorted {
-            p.iter().for_each(|&id| encode(id, self.width, &mut bytes));
-            starts.push(bytes.len());
+        sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        self.sorted = Vec::with_capacity(sorted.iter().map(|(p, _)| p.len()).sum());
+        self.starts = Vec::with_capacity(sorted.len() + 1);
+        self.starts.push(0);
+        self.first = vec![(0, 0); self.ids.len() + 2];
+        for (k, (p, _)) in sorted.iter().enumerate() {
+            let range = &mut self.first[p[0] as usize];
+            if range.0 == range.1 {
+                range.0 = k as u32;
+            }
+            range.1 = k as u32 + 1;
+            self.sorted.extend_from_slice(p);
+            self.starts.push(self.sorted.len());
         }
         self.order = sorted.iter().map(|&(_, i)| i).collect();
-        self.automaton = if self.patterns.is_empty() {
-            None
-        } else {
-            // The noncontiguous NFA: cheaper to build than the contiguous
-            // one that the builder would choose, and no slower to search
-            // here. Every pattern starts with one of a few lead bytes, so a
-            // prefilter has nothing to skip. Dense transitions for the start
-            // state only: 4 M instructions less to build, 3% more to search
-            // (0.3 M over the corpus).
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-                    .prefilter(false)
-                    .dense_depth(1)
-                    .build(starts.windows(2).map(|w| &bytes[w[0]..w[1]]))
-                    .expect("dictionary automaton"),
-            )
+    }
+
+    fn sorted_pattern(&self, k: usize) -> &[u32] {
+        &self.sorted[self.starts[k]..self.starts[k + 1]]
+    }
+
+    /// Every pattern that occurs in `ids`: (first token, end token, index
+    /// into `variants`), by end, the longer (earlier) first at one end — the
+    /// order of an Aho–Corasick automaton's overlapping matches.
+    pub(super) fn pattern_matches(&self, ids: &[u32]) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        for i in 0..ids.len() {
+            let Some(&(lo, hi)) = self.first.get(ids[i] as usize).filter(|r| r.0 < r.1) else {
+                continue;
+            };
+            // The patterns in lo..hi start with ids[i..=i + l].
+            let (mut lo, mut hi) = (lo as usize, hi as usize);
+            for (l, &id) in ids[i..].iter().enumerate() {
+                if l > 0 {
+                    // Those longer than l tokens that go on with `id`.
+                    let at = |k: usize| self.sorted[self.starts[k] + l];
+                    lo = partition_point(lo, hi, |k| at(k) < id);
+                    hi = partition_point(lo, hi, |k| at(k) <= id);
+                    if lo == hi {
+                        break;
+                    }
+                }
+                // The pattern that ends here, if any, sorts first.
+                if self.sorted_pattern(lo).len() == l + 1 {
+                    out.push((i, i + l + 1, self.order[lo]));
+                    lo += 1;
+                    if lo == hi {
+                        break;
+                    }
+                }
+            }
+        }
+        out.sort_unstable_by_key(|&(first, last, _)| (last, first));
+        out
+    }
+
+    /// [`Lexicon::pattern_matches`] as an Aho–Corasick automaton over the
+    /// patterns finds them (the reference of the tests).
+    #[cfg(test)]
+    pub(super) fn automaton_matches(&self, ids: &[u32]) -> Vec<(usize, usize, usize)> {
+        use aho_corasick::{AhoCorasick, MatchKind};
+        let patterns = self.starts.len().saturating_sub(1);
+        if patterns == 0 {
+            return Vec::new();
+        }
+        let width = if self.ids.len() + 2 <= 1 << 14 { 2 } else { 3 };
+        let encoded = |ids: &[u32]| {
+            let mut out = Vec::new();
+            ids.iter().for_each(|&id| encode(id, width, &mut out));
+            out
         };
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build((0..patterns).map(|k| encoded(self.sorted_pattern(k))))
+            .unwrap();
+        ac.find_overlapping_iter(&encoded(ids))
+            .map(|m| (m.start() / width, m.end() / width, self.order[m.pattern().as_usize()]))
+            .collect()
+    }
+
+    /// The symbol of each token of the text.
+    pub(super) fn token_ids(&self, text: &Text) -> Vec<u32> {
+        text.tokens.iter().map(|t| self.token_id(t)).collect()
     }
 
     /// The number of encoded patterns (for benchmarks and tests).
@@ -466,7 +520,7 @@ impl Lexicon {
         if n == 0 {
             return Vec::new();
         }
-        let ids: Vec<u32> = tokens.iter().map(|t| self.token_id(t)).collect();
+        let ids = self.token_ids(text);
         let mut sentence = vec![usize::MAX; n];
         for (si, s) in text.sentences.iter().enumerate() {
             for slot in &mut sentence[s.tokens.clone()] {
@@ -493,18 +547,13 @@ impl Lexicon {
                 end: tokens[last - 1].end,
             })
         };
-        if let Some(ac) = &self.automaton {
-            let mut hay = Vec::with_capacity(ids.len() * self.width);
-            ids.iter().for_each(|&id| encode(id, self.width, &mut hay));
-            let mut positions = Vec::new();
-            for m in ac.find_overlapping_iter(&hay) {
-                let (first, last) = (m.start() / self.width, m.end() / self.width);
-                positions.clear();
-                positions.extend(first..last);
-                for v in &self.variants[self.order[m.pattern().as_usize()]] {
-                    if accepts(&positions, v) {
-                        push(v, first, last);
-                    }
+        let mut positions = Vec::new();
+        for (first, last, variants) in self.pattern_matches(&ids) {
+            positions.clear();
+            positions.extend(first..last);
+            for v in &self.variants[variants] {
+                if accepts(&positions, v) {
+                    push(v, first, last);
                 }
             }
         }
@@ -539,6 +588,20 @@ impl Lexicon {
         out.sort_by_key(|m| m.first);
         out
     }
+}
+
+/// The first `k` in `lo..hi` for which `before(k)` is false (`before` is
+/// true for a prefix of the range).
+fn partition_point(mut lo: usize, mut hi: usize, before: impl Fn(usize) -> bool) -> usize {
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if before(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 /// The tokens of each phrase, as [`crate::text::tokens`] gives them.

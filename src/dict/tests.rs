@@ -513,3 +513,36 @@ fn builtin_keys_are_what_the_compiler_computes() {
     assert_eq!(keys("осуществлять", 'n'), None, "a verb is matched by its forms");
     assert!(keys("проводить", 'v').unwrap().contains(&"провож".to_string()), "«провожу»");
 }
+
+/// The sorted-pattern walk finds what an Aho–Corasick automaton over the
+/// same patterns finds, in the same order: on the examples of every
+/// built-in entry, on tricky text and on the corpus (`YASNO_CORPUS`).
+#[test]
+fn pattern_walk_matches_like_an_automaton() {
+    let lexicon = super::compile_uncached(true, &[], &|_| true).unwrap();
+    let mut texts: Vec<String> = vec![
+        "Осуществление проверки осуществляется; проверка проводится, провести плановую проверку.".into(),
+        "в связи с в связи с тем, что по причине по причине".into(),
+        String::new(),
+    ];
+    for (_, toml) in super::BUILTIN {
+        for e in DictFile::parse(toml).unwrap().entries {
+            texts.extend(e.examples.into_iter().map(|x| x.bad));
+        }
+    }
+    if let Ok(dir) = std::env::var("YASNO_CORPUS") {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            if e.path().extension().is_some_and(|x| x == "txt") {
+                texts.push(std::fs::read_to_string(e.path()).unwrap());
+            }
+        }
+    }
+    let mut found = 0;
+    for t in &texts {
+        let ids = lexicon.token_ids(&crate::text::Text::new(t));
+        let walk = lexicon.pattern_matches(&ids);
+        assert_eq!(walk, lexicon.automaton_matches(&ids), "«{}»", t.chars().take(80).collect::<String>());
+        found += walk.len();
+    }
+    assert!(found > 1000, "{found}");
+}
