@@ -23,6 +23,8 @@
 //! the letters of the Cyrillic and Latin alphabets, digits, the underscore
 //! and combining accents, and `\d` the ASCII digits.
 
+use std::sync::OnceLock;
+
 use regex_automata::meta::Regex;
 use regex_automata::{Anchored, Input, Match};
 
@@ -30,8 +32,10 @@ use regex_automata::{Anchored, Input, Match};
 pub struct WordRegex {
     /// The pattern as compiled (with [`narrow_classes`]).
     source: String,
-    /// The pattern as written, run only anchored at a candidate.
-    exact: Regex,
+    /// The pattern as written, run only anchored at a candidate; with a
+    /// relaxed copy, compiled at the first candidate (a document often
+    /// has none for most patterns).
+    exact: OnceLock<Regex>,
     /// The pattern without `\b`; `None` when the pattern has none.
     relaxed: Option<Regex>,
 }
@@ -178,26 +182,43 @@ pub fn regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
 
 impl WordRegex {
     pub fn new(pattern: &str) -> Result<WordRegex, String> {
+        WordRegex::build(pattern, true)
+    }
+
+    /// A pattern only ever searched in short snippets (a sentence): no
+    /// prefilter, whose literal extraction costs more than it saves there.
+    pub fn for_snippets(pattern: &str) -> Result<WordRegex, String> {
+        WordRegex::build(pattern, false)
+    }
+
+    fn build(pattern: &str, prefilter: bool) -> Result<WordRegex, String> {
         let narrowed = narrow_classes(pattern);
-        let pattern = narrowed.as_str();
-        let relaxed = match without_word_boundaries(pattern) {
-            Some(p) => Some(Regex::new(&unbounded(&p)).map_err(|e| e.to_string())?),
-            None => None,
+        let config = Regex::config().auto_prefilter(prefilter);
+        let build = |p: &str| Regex::builder().configure(config.clone()).build(p).map_err(|e| e.to_string());
+        let exact = OnceLock::new();
+        let relaxed = match without_word_boundaries(&narrowed) {
+            Some(p) => Some(build(&unbounded(&p))?),
+            None => {
+                let _ = exact.set(build(&narrowed)?);
+                None
+            }
         };
-        // With a relaxed copy, the exact pattern runs only anchored at a
-        // candidate, over a few words: the PikeVM or the backtracker do, and
-        // without the lazy DFA it needs no reverse automaton, which halves
-        // its compilation.
-        let exact = if relaxed.is_some() {
-            // Nor does it need a prefilter.
+        Ok(WordRegex { source: narrowed, exact, relaxed })
+    }
+
+    /// The exact pattern. With a relaxed copy, it runs only anchored at a
+    /// candidate, over a few words: the PikeVM or the backtracker do, and
+    /// without the lazy DFA it needs no reverse automaton, which halves its
+    /// compilation; nor does it need a prefilter. It compiles like the
+    /// relaxed copy, which has the same syntax: only an exact pattern over
+    /// the size limits could fail, and the tests compile every pattern.
+    pub(crate) fn exact(&self) -> &Regex {
+        self.exact.get_or_init(|| {
             Regex::builder()
                 .configure(Regex::config().hybrid(false).dfa(false).auto_prefilter(false))
-                .build(pattern)
-        } else {
-            Regex::new(pattern)
-        }
-        .map_err(|e| e.to_string())?;
-        Ok(WordRegex { source: narrowed, exact, relaxed })
+                .build(&self.source)
+                .expect("the exact pattern compiles as its relaxed copy did")
+        })
     }
 
     /// The pattern as compiled (with [`narrow_classes`]): the regex crate
@@ -210,13 +231,13 @@ impl WordRegex {
     /// before `start` still counts for `\b`.
     pub fn find_at(&self, hay: &str, start: usize) -> Option<Match> {
         let Some(relaxed) = &self.relaxed else {
-            return self.exact.search(&Input::new(hay).range(start..));
+            return self.exact().search(&Input::new(hay).range(start..));
         };
         let mut from = start;
         loop {
             let at = relaxed.search(&Input::new(hay).range(from..))?.start();
             let anchored = Input::new(hay).range(at..).anchored(Anchored::Yes);
-            if let Some(m) = self.exact.search(&anchored) {
+            if let Some(m) = self.exact().search(&anchored) {
                 return Some(m);
             }
             from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
