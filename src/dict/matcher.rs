@@ -621,8 +621,9 @@ pub(super) fn phrase_tokens(phrases: &[&str]) -> Vec<Vec<Token>> {
     let mut joined = String::new();
     let mut spans = Vec::with_capacity(phrases.len());
     let mut plain = Vec::new();
+    let mut stems = FxHashMap::default();
     for p in phrases {
-        if let Some(tokens) = plain_tokens(p) {
+        if let Some(tokens) = plain_tokens(p, &mut stems) {
             spans.push(Some((usize::MAX, plain.len())));
             plain.push(tokens);
         } else if p.contains(PLACEHOLDER_START) {
@@ -656,23 +657,36 @@ pub(super) fn phrase_tokens(phrases: &[&str]) -> Vec<Vec<Token>> {
 
 /// The tokens of a phrase of lower-case Russian words (`а`–`я`, `ё`)
 /// between single spaces, each word listed by build.rs or of at most two
-/// letters; `None` for any other phrase.
-fn plain_tokens(phrase: &str) -> Option<Vec<Token>> {
+/// letters and perhaps followed by a comma; `None` for any other phrase.
+fn plain_tokens(phrase: &str, stems: &mut FxHashMap<String, Arc<str>>) -> Option<Vec<Token>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for word in phrase.split(' ') {
+    let mut empty: Option<Arc<str>> = None;
+    for item in phrase.split(' ') {
+        let word = item.strip_suffix(',').unwrap_or(item);
         let end = start + word.len();
         if word.is_empty() || !word.chars().all(|c| matches!(c, 'а'..='я' | 'ё')) {
             return None;
         }
         let norm = word.replace('ё', "е");
-        let stem: Arc<str> = if norm.chars().count() <= 2 {
-            Arc::from(norm.as_str())
-        } else {
-            Arc::from(super::builtin_stem(&norm)?.as_ref())
+        let stem: Arc<str> = match stems.get(&norm) {
+            Some(stem) => stem.clone(),
+            None => {
+                let stem: Arc<str> = if norm.chars().count() <= 2 {
+                    Arc::from(norm.as_str())
+                } else {
+                    Arc::from(super::builtin_stem(&norm)?.as_ref())
+                };
+                stems.insert(norm.clone(), stem.clone());
+                stem
+            }
         };
         out.push(Token { start, end, kind: TokenKind::Word, norm, stem });
-        start = end + 1;
+        if word.len() < item.len() {
+            let stem = empty.get_or_insert_with(|| Arc::from("")).clone();
+            out.push(Token { start: end, end: end + 1, kind: TokenKind::Punct, norm: ",".into(), stem });
+        }
+        start = start + item.len() + 1;
     }
     Some(out)
 }

@@ -441,6 +441,11 @@ fn phrases_tokenised_together_get_their_own_tokens() {
         "Уважаемый гражданин",
         "по причине",
         "не",
+        "в связи с тем, что",
+        "учитывая,",
+        "в целях,,",
+        ", что",
+        "что ,",
     ];
     phrases.extend(tricky.iter().map(|s| s.to_string()));
     let refs: Vec<&str> = phrases.iter().map(String::as_str).collect();
