@@ -145,16 +145,17 @@ struct Variant {
 pub struct Lexicon {
     pub entries: Vec<LexEntry>,
     ids: FxHashMap<String, u32>,
-    /// Patterns (token ids), each with its index into `variants`.
-    patterns: FxHashMap<Vec<u32>, usize>,
-    /// The ways to match each pattern, in the order patterns were added.
-    variants: Vec<Vec<Variant>>,
-    /// The patterns in ascending order, one after the other: pattern `k`
-    /// is `sorted[starts[k]..starts[k + 1]]`.
+    /// Each way to match a pattern as added, the pattern's token ids in
+    /// `added_ids` ([`Lexicon::build`] sorts them into `sorted`).
+    added: Vec<(std::ops::Range<usize>, Variant)>,
+    added_ids: Vec<u32>,
+    /// The distinct patterns in ascending order, one after the other:
+    /// pattern `k` is `sorted[starts[k]..starts[k + 1]]`.
     sorted: Vec<u32>,
     starts: Vec<usize>,
-    /// Index into `variants` of each pattern in that order.
-    order: Vec<usize>,
+    /// The ways to match each pattern of `sorted`, in the order they were
+    /// added.
+    variants: Vec<Vec<Variant>>,
     /// The range of the patterns (in that order) that start with the id,
     /// by id.
     first: Vec<(u32, u32)>,
@@ -315,19 +316,10 @@ impl Lexicon {
         }
         // Every combination of keys, the last word's key varying fastest.
         let mut at = vec![0usize; specs.len()];
-        let mut p = Vec::with_capacity(specs.len());
         loop {
-            p.clear();
-            p.extend(specs.iter().zip(&at).map(|(s, &i)| s.keys[i]));
-            let idx = match self.patterns.get(&p) {
-                Some(&i) => i,
-                None => {
-                    self.variants.push(Vec::with_capacity(1));
-                    self.patterns.insert(p.clone(), self.variants.len() - 1);
-                    self.variants.len() - 1
-                }
-            };
-            self.variants[idx].push(variant.clone());
+            let start = self.added_ids.len();
+            self.added_ids.extend(specs.iter().zip(&at).map(|(s, &i)| s.keys[i]));
+            self.added.push((start..self.added_ids.len(), variant.clone()));
             // Next combination.
             let mut w = specs.len();
             loop {
@@ -408,23 +400,33 @@ impl Lexicon {
     pub fn build(&mut self) {
         self.specs = FxHashMap::default();
         self.stems = StemCache::new();
-        let mut sorted: Vec<(&[u32], usize)> =
-            self.patterns.iter().map(|(p, &i)| (p.as_slice(), i)).collect();
-        sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        self.sorted = Vec::with_capacity(sorted.iter().map(|(p, _)| p.len()).sum());
-        self.starts = Vec::with_capacity(sorted.len() + 1);
-        self.starts.push(0);
+        // Kept for a later `add` and `build`.
+        let (added, ids) = (&self.added, &self.added_ids);
+        // Stable: the ways to match one pattern keep the order they were
+        // added in.
+        let mut by_pattern: Vec<&(std::ops::Range<usize>, Variant)> = added.iter().collect();
+        by_pattern.sort_by(|a, b| ids[a.0.clone()].cmp(&ids[b.0.clone()]));
+        self.sorted = Vec::new();
+        self.starts = vec![0];
+        self.variants = Vec::new();
         self.first = vec![(0, 0); self.ids.len() + 2];
-        for (k, (p, _)) in sorted.iter().enumerate() {
-            let range = &mut self.first[p[0] as usize];
-            if range.0 == range.1 {
-                range.0 = k as u32;
+        let mut last: Option<&[u32]> = None;
+        for (range, variant) in by_pattern {
+            let p = &ids[range.clone()];
+            if last != Some(p) {
+                let k = self.variants.len() as u32;
+                let first = &mut self.first[p[0] as usize];
+                if first.0 == first.1 {
+                    first.0 = k;
+                }
+                first.1 = k + 1;
+                self.sorted.extend_from_slice(p);
+                self.starts.push(self.sorted.len());
+                self.variants.push(Vec::with_capacity(1));
+                last = Some(p);
             }
-            range.1 = k as u32 + 1;
-            self.sorted.extend_from_slice(p);
-            self.starts.push(self.sorted.len());
+            self.variants.last_mut().expect("a pattern").push(variant.clone());
         }
-        self.order = sorted.iter().map(|&(_, i)| i).collect();
     }
 
     fn sorted_pattern(&self, k: usize) -> &[u32] {
@@ -454,7 +456,7 @@ impl Lexicon {
                 }
                 // The pattern that ends here, if any, sorts first.
                 if self.sorted_pattern(lo).len() == l + 1 {
-                    out.push((i, i + l + 1, self.order[lo]));
+                    out.push((i, i + l + 1, lo));
                     lo += 1;
                     if lo == hi {
                         break;
@@ -486,7 +488,7 @@ impl Lexicon {
             .build((0..patterns).map(|k| encoded(self.sorted_pattern(k))))
             .unwrap();
         ac.find_overlapping_iter(&encoded(ids))
-            .map(|m| (m.start() / width, m.end() / width, self.order[m.pattern().as_usize()]))
+            .map(|m| (m.start() / width, m.end() / width, m.pattern().as_usize()))
             .collect()
     }
 
@@ -497,7 +499,7 @@ impl Lexicon {
 
     /// The number of encoded patterns (for benchmarks and tests).
     pub fn pattern_count(&self) -> usize {
-        self.patterns.len() + self.gaps.len()
+        self.variants.len() + self.gaps.len()
     }
 
     fn token_id(&self, t: &Token) -> u32 {
