@@ -17,7 +17,9 @@
 //! word: the word, a tab, `n` (noun: the keys beyond its own stem), `v`
 //! (verb) or `a` (adjective), a tab, the keys space-separated, each as the
 //! number of letters it shares with the start of the word followed by the
-//! rest of it («проводить», «провож» → `5ж`).
+//! rest of it («проводить», «провож» → `5ж`), a tab, and the word's own
+//! stem, encoded the same way (the compiler's tokens of a phrase made of
+//! such words need no stemmer).
 use std::{collections::BTreeMap, env, fs, path::Path};
 
 #[allow(dead_code)]
@@ -71,7 +73,8 @@ fn keys_of(table: &toml::Table, stemmer: &rust_stemmers::Stemmer, out: &mut BTre
                     ("n", keys)
                 };
                 let keys: Vec<String> = keys.iter().map(|k| encode_key(&w, k)).collect();
-                let line = format!("{kind}\t{}", keys.join(" "));
+                let stem = encode_key(&w, &stem_word(stemmer, &w));
+                let line = format!("{kind}\t{}\t{stem}", keys.join(" "));
                 out.insert(w, line);
             }
         }

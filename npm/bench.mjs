@@ -1,5 +1,7 @@
 // `make bench-wasm`: speed and size of the built package (pkg/) in Node.
-// Prints the cold start (instantiate + first check, in a fresh process), the
+// Prints the cold start (instantiate + first check of 2 KB and of 30 KB, in
+// fresh processes, YASNO_BENCH_COLD_RUNS of each, 5 by default; wall and
+// CPU time; YASNO_BENCH_COLD_ONLY=1 stops there), the
 // median time per check of 2 KB, 30 KB and 300 KB documents made of the real
 // corpus (after warm-up), and the size of the .wasm raw and gzipped.
 // YASNO_PKG=dir benchmarks another build of the package (default: pkg/).
@@ -17,15 +19,28 @@ const entry = pathToFileURL(resolve(pkgDir, 'index.js')).href;
 if (process.argv[2] === '--cold') {
   // Child process: nothing compiled or cached yet.
   const text = readFileSync(0, 'utf8');
-  const t0 = performance.now();
+  // Wall time, and the CPU time of the process (V8's background compiler
+  // threads included), which a loaded machine inflates less.
+  const cpu = () => {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1000;
+  };
+  const [t0, c0] = [performance.now(), cpu()];
   const { default: init, Checker } = await import(entry);
   await init();
-  const t1 = performance.now();
+  const [t1, c1] = [performance.now(), cpu()];
   const checker = new Checker();
-  const t2 = performance.now();
+  const [t2, c2] = [performance.now(), cpu()];
   checker.check(text);
-  const t3 = performance.now();
-  console.log(JSON.stringify({ instantiate: t1 - t0, build: t2 - t1, firstCheck: t3 - t2 }));
+  const [t3, c3] = [performance.now(), cpu()];
+  console.log(
+    JSON.stringify({
+      instantiate: t1 - t0,
+      build: t2 - t1,
+      firstCheck: t3 - t2,
+      cpu: { instantiate: c1 - c0, build: c2 - c1, firstCheck: c3 - c2 },
+    }),
+  );
   process.exit(0);
 }
 
@@ -50,19 +65,32 @@ function doc(kb) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${x.toFixed(2)} ms`;
 
-const colds = [];
-for (let i = 0; i < 5; i++) {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--cold'], { input: doc(2), encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
-  colds.push(JSON.parse(r.stdout));
-}
-const cold = median(colds.map((c) => c.instantiate + c.build + c.firstCheck));
 console.log(`node ${process.version}, ${docs.length} corpus documents, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-console.log(
-  `cold start (import + instantiate + new Checker + first check of 2 KB), median of 5 processes: ${ms(cold)}` +
-    ` (instantiate ${ms(median(colds.map((c) => c.instantiate)))}, new Checker ${ms(median(colds.map((c) => c.build)))},` +
-    ` first check ${ms(median(colds.map((c) => c.firstCheck)))})`,
-);
+// The cold start with a first check of 2 KB and of 30 KB (the web page's
+// target document), in fresh processes, interleaved.
+const coldRuns = Number(process.env.YASNO_BENCH_COLD_RUNS || 5);
+const colds = { 2: [], 30: [] };
+for (let i = 0; i < coldRuns; i++) {
+  for (const kb of [2, 30]) {
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--cold'], { input: doc(kb), encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    colds[kb].push(JSON.parse(r.stdout));
+  }
+}
+for (const kb of [2, 30]) {
+  for (const [what, cs] of [
+    ['', colds[kb]],
+    ['CPU time, ', colds[kb].map((c) => c.cpu)],
+  ]) {
+    const cold = median(cs.map((c) => c.instantiate + c.build + c.firstCheck));
+    console.log(
+      `cold start (import + instantiate + new Checker + first check of ${kb} KB), ${what}median of ${coldRuns} processes: ${ms(cold)}` +
+        ` (instantiate ${ms(median(cs.map((c) => c.instantiate)))}, new Checker ${ms(median(cs.map((c) => c.build)))},` +
+        ` first check ${ms(median(cs.map((c) => c.firstCheck)))})`,
+    );
+  }
+}
+if (process.env.YASNO_BENCH_COLD_ONLY) process.exit(0);
 
 const { default: init, Checker } = await import(entry);
 await init();

@@ -202,6 +202,12 @@ fn re(cell: &'static OnceLock<Regex>, pattern: impl FnOnce() -> String) -> &'sta
     cell.get_or_init(|| Regex::new(&pattern()).expect("analysis regex"))
 }
 
+/// As [`re`], for a pattern only searched in the few sentences around a
+/// match ([`Regex::for_snippets`]).
+fn snippet_re(cell: &'static OnceLock<Regex>, pattern: impl FnOnce() -> String) -> &'static Regex {
+    cell.get_or_init(|| Regex::for_snippets(&pattern()).expect("analysis regex"))
+}
+
 fn decision_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     re(&RE, || {
@@ -246,7 +252,7 @@ fn declined_re() -> &'static Regex {
 
 fn application_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, || {
+    snippet_re(&RE, || {
         r"(?i)заявлени|\bуслуг|выплат|разрешени|ходатайств|пособи|компенсаци|субсиди|путевк|льгот".to_string()
     })
 }
@@ -254,7 +260,7 @@ fn application_re() -> &'static Regex {
 /// Mentions of a refusal that are not a decision.
 fn passing_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, || {
+    snippet_re(&RE, || {
         concat!(
             r"(?i)\bв\s+случае\b|\bесли\b|\bбуд(?:ет|ут)\s+направлен|\bможет\s+быть\s+направлен|\bне\s+пришло\b",
             r"|\bоснован\w*\s+для\s+отказа|\bотказ\w*\s+от\b|\bпри\s+отказе\b|\bпричин\w*\s+отказа|\bоснован\w*\s+отказа",
@@ -327,11 +333,7 @@ fn near<'a>(text: &Text<'a>, within: Range<usize>, r: Range<usize>) -> &'a str {
 
 /// A heading near the top that names a notice or a decision.
 fn has_notice_heading(text: &Text) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let heading = re(&RE, || {
-        r"^(?:уведомление|решение|постановление|определение|кассационное определение|апелляционное определение|требование|предписание|извещение|направляется уведомление)\b"
-            .to_string()
-    });
+    let heading = heading_re();
     text.paragraphs.iter().take(12).any(|p| {
         let line = text.slice(p.start, p.end).trim();
         let first_line = line.lines().next().unwrap_or("");
@@ -350,6 +352,15 @@ fn has_notice_heading(text: &Text) -> bool {
             first_line.to_string()
         };
         heading.is_match(&squeezed.chars().take(64).collect::<String>().to_lowercase())
+    })
+}
+
+/// The start of a heading that names a notice or a decision.
+fn heading_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    snippet_re(&RE, || {
+        r"^(?:уведомление|решение|постановление|определение|кассационное определение|апелляционное определение|требование|предписание|извещение|направляется уведомление)\b"
+            .to_string()
     })
 }
 
@@ -412,7 +423,7 @@ fn appeal_re() -> &'static Regex {
 
 fn appeal_where_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, || {
+    snippet_re(&RE, || {
         format!(
             concat!(
                 r"(?i)\bсуд\w*|\bвышестоящ\w+|\bпрокуратур\w+|\bруководител\w+|\bминистерств\w+|\bдепартамент\w*",
@@ -461,9 +472,13 @@ fn sentence_near<'a>(text: &Text<'a>, r: Range<usize>) -> &'a str {
     near(text, within.start.min(r.start)..within.end.max(r.end), r)
 }
 
-fn has_blank(s: &str) -> bool {
+fn blank_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, || BLANK.to_string()).is_match(s)
+    snippet_re(&RE, || BLANK.to_string())
+}
+
+fn has_blank(s: &str) -> bool {
+    blank_re().is_match(s)
 }
 
 fn check_refusal(text: &Text, decision: Option<Range<usize>>) -> Refusal {
@@ -717,6 +732,58 @@ pub(crate) mod tests {
         assert!(a.checklist.iter().all(|c| c.present), "{:?}", a.checklist);
         let r = a.refusal.unwrap();
         assert_eq!(&a_src()[r.anchor.clone()], "отказано");
+    }
+
+    /// Every pattern of the analysis, by name.
+    fn patterns() -> Vec<(&'static str, &'static Regex)> {
+        vec![
+            ("decision", decision_re()),
+            ("evasive", evasive_re()),
+            ("declined", declined_re()),
+            ("application", application_re()),
+            ("passing", passing_re()),
+            ("operative", operative_re()),
+            ("heading", heading_re()),
+            ("reason", reason_re()),
+            ("next_step", next_step_re()),
+            ("deadline", deadline_re()),
+            ("appeal", appeal_re()),
+            ("appeal_where", appeal_where_re()),
+            ("contacts", contacts_re()),
+            ("executor", executor_re()),
+            ("basis", basis_re()),
+            ("blank", blank_re()),
+        ]
+    }
+
+    /// Each pattern finds what the regex crate finds with it, on the tests'
+    /// texts and on the corpus (`YASNO_CORPUS`) when there is one.
+    #[test]
+    fn patterns_match_like_the_regex_crate() {
+        let mut texts: Vec<String> = vec![
+            a_src().to_string(),
+            letter("В удовлетворении жалобы, поданной 1 марта, отказать. Причины отказа изложены ниже: нет справки."),
+            "ПОСТАНОВИЛ:\nв удовлетворении заявления отказать.\nр е ш и л а :".to_string(),
+            "Исполнитель: __________ тел. 8 (495) 123-45-67, 125009, г. Москва, ул. Тверская, д. 13".to_string(),
+            "Срок: {{ date }}; в течение 10 (десяти) рабочих дней; до 01.02.2025; с 1 по 5 мая".to_string(),
+        ];
+        if let Ok(dir) = std::env::var("YASNO_CORPUS") {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                if e.path().extension().is_some_and(|x| x == "txt") {
+                    texts.push(std::fs::read_to_string(e.path()).unwrap());
+                }
+            }
+        }
+        for (name, ours) in patterns() {
+            // Compiled at the first candidate otherwise.
+            ours.exact();
+            let theirs = regex::Regex::new(ours.as_str()).unwrap();
+            for t in &texts {
+                let a: Vec<_> = ours.find_iter(t).map(|m| m.range()).collect();
+                let b: Vec<_> = theirs.find_iter(t).map(|m| m.range()).collect();
+                assert_eq!(a, b, "{name} on «{}…»", t.chars().take(60).collect::<String>());
+            }
+        }
     }
 
     fn a_src() -> &'static str {

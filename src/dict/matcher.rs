@@ -4,10 +4,13 @@
 //! its punctuation mark) among the keys that occur in some phrase, a filler
 //! id for any other word or number, or a break id for punctuation that no
 //! phrase uses and for template placeholders. Phrases are encoded the same
-//! way, and one Aho–Corasick automaton finds all of them at once
-//! (overlapping matches included). Every id takes the same number of bytes
-//! ([`encode`]), so a match's byte offset divided by that width is its
-//! token index.
+//! way and kept sorted; from each token that some phrase starts with, a
+//! walk that narrows the range of phrases token by token (binary search)
+//! finds every phrase that starts there (overlapping matches included).
+//! The matches come out in the order an Aho–Corasick automaton over the
+//! phrases would report them (by end, the longer first), which the tests
+//! check against one: building that automaton was a seventh of building a
+//! checker, and the walk searches no slower.
 //!
 //! A stem sequence is only a candidate: each phrase word may also carry the
 //! set of word forms it accepts (an exact phrase, the forms of a verb or of
@@ -21,7 +24,6 @@
 
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::noun_keys::noun_keys;
@@ -36,10 +38,12 @@ const BREAK: u32 = 1;
 /// Upper bound on the stem combinations one phrase may expand to.
 const MAX_COMBINATIONS: usize = 4096;
 
-/// Appends the bytes of token id `id`, `width` bytes (2 or 3): the high
+/// Appends the bytes of token id `id` (for the Aho–Corasick automaton the
+/// tests compare the matcher with), `width` bytes (2 or 3): the high
 /// bits in a lead byte below 0x80, then seven bits per byte from 0x80 up.
 /// A lead byte only starts a token, so a pattern can only match whole
 /// tokens, and byte order is id order.
+#[cfg(test)]
 pub(super) fn encode(id: u32, width: usize, out: &mut Vec<u8>) {
     debug_assert!(id < 1 << (7 * width), "id {id} does not fit in {width} bytes");
     out.push((id >> (7 * (width - 1))) as u8);
@@ -86,7 +90,37 @@ pub struct DictMatch {
     pub end: usize,
 }
 
-type FormSet = Arc<FxHashSet<String>>;
+type FormSet = Arc<Forms>;
+
+/// The word forms a phrase word accepts.
+#[derive(Debug)]
+enum Forms {
+    Set(FxHashSet<String>),
+    /// The forms of a built-in verb (`verb`) or adjective, listed on the
+    /// first look: building the forms of every built-in word was a fifth of
+    /// compiling the dictionaries, and a text needs the forms of only the
+    /// few words whose stems it holds.
+    Lazy {
+        word: String,
+        verb: bool,
+        set: std::sync::OnceLock<FxHashSet<String>>,
+    },
+}
+
+impl Forms {
+    fn contains(&self, form: &str) -> bool {
+        match self {
+            Forms::Set(set) => set.contains(form),
+            Forms::Lazy { word, verb, set } => set
+                .get_or_init(|| {
+                    let forms =
+                        if *verb { conjugate::matching_forms(word) } else { adjective::matching_forms(word) };
+                    forms.expect("build.rs saw this word's forms").into_iter().collect()
+                })
+                .contains(form),
+        }
+    }
+}
 
 /// What one word of a phrase accepts.
 #[derive(Debug, Clone)]
@@ -111,23 +145,28 @@ struct Variant {
 pub struct Lexicon {
     pub entries: Vec<LexEntry>,
     ids: FxHashMap<String, u32>,
-    /// Patterns (token ids), each with its index into `variants`.
-    patterns: FxHashMap<Vec<u32>, usize>,
-    /// The ways to match each pattern, in the order patterns were added.
+    /// Each way to match a pattern as added, the pattern's token ids in
+    /// `added_ids` ([`Lexicon::build`] sorts them into `sorted`).
+    added: Vec<(std::ops::Range<usize>, Variant)>,
+    added_ids: Vec<u32>,
+    /// The distinct patterns in ascending order, one after the other:
+    /// pattern `k` is `sorted[starts[k]..starts[k + 1]]`.
+    sorted: Vec<u32>,
+    starts: Vec<usize>,
+    /// The ways to match each pattern of `sorted`, in the order they were
+    /// added.
     variants: Vec<Vec<Variant>>,
-    /// Index into `variants` of each pattern id of the automaton.
-    order: Vec<usize>,
-    /// Bytes per token in the automaton ([`encode`]).
-    width: usize,
+    /// The range of the patterns (in that order) that start with the id,
+    /// by id.
+    first: Vec<(u32, u32)>,
     gaps: FxHashMap<(u32, u32), Vec<Variant>>,
-    automaton: Option<AhoCorasick>,
     /// Compiling only (emptied by [`Lexicon::build`]): word specs and stems.
     specs: FxHashMap<String, Vec<(MatchMode, bool, WordSpec)>>,
     stems: StemCache,
 }
 
 fn set_of(forms: Vec<String>) -> FormSet {
-    Arc::new(forms.into_iter().collect())
+    Arc::new(Forms::Set(forms.into_iter().collect()))
 }
 
 /// Nominative (and the written) forms of the noun of a predicate, for the
@@ -194,6 +233,19 @@ impl Lexicon {
         WordSpec { keys: self.intern_all(&keys), forms: Some(set_of(forms)) }
     }
 
+    /// A word spec accepting the forms of a built-in `word` that build.rs
+    /// saw as a verb (`kind` `'v'`) or an adjective (`'a'`): their stems
+    /// from build.rs, the forms themselves only when a text needs them.
+    fn builtin_expanded(&mut self, word: &str, kind: char) -> Option<WordSpec> {
+        if super::builtin_kind(word) != Some(kind) {
+            return None;
+        }
+        let keys: Vec<u32> = super::builtin_keys(word, kind)?.map(|k| self.intern(&k)).collect();
+        let set = std::sync::OnceLock::new();
+        let forms = Forms::Lazy { word: word.to_string(), verb: kind == 'v', set };
+        Some(WordSpec { keys, forms: Some(Arc::new(forms)) })
+    }
+
     /// What a word of a phrase accepts. `verb`: it must be a verb.
     fn spec(&mut self, tok: &Token, mode: MatchMode, verb: bool) -> Result<WordSpec, String> {
         let mut cached = self.specs.get(tok.norm.as_str()).into_iter().flatten();
@@ -202,11 +254,14 @@ impl Lexicon {
         }
         let spec = match tok.kind {
             TokenKind::Punct => WordSpec { keys: vec![self.intern(&tok.norm)], forms: None },
-            TokenKind::Word if verb => {
-                let forms = conjugate::matching_forms(&tok.norm)
-                    .ok_or_else(|| format!("«{}» is not a verb the conjugator knows", tok.norm))?;
-                self.expanded(Some((&tok.norm, 'v')), forms)
-            }
+            TokenKind::Word if verb => match self.builtin_expanded(&tok.norm, 'v') {
+                Some(spec) => spec,
+                None => {
+                    let forms = conjugate::matching_forms(&tok.norm)
+                        .ok_or_else(|| format!("«{}» is not a verb the conjugator knows", tok.norm))?;
+                    self.expanded(Some((&tok.norm, 'v')), forms)
+                }
+            },
             TokenKind::Word => match mode {
                 MatchMode::Exact => WordSpec {
                     keys: vec![self.intern(&tok.stem)],
@@ -217,7 +272,15 @@ impl Lexicon {
                     // same two calls: no need to repeat those that failed.
                     let kind = super::builtin_kind(&tok.norm);
                     let is = |k: char| kind.is_none_or(|kind| kind == k);
-                    if let Some(forms) = is('v').then(|| conjugate::matching_forms(&tok.norm)).flatten() {
+                    let builtin = match kind {
+                        Some(k @ ('v' | 'a')) => self.builtin_expanded(&tok.norm, k),
+                        _ => None,
+                    };
+                    if let Some(spec) = builtin {
+                        spec
+                    } else if let Some(forms) =
+                        is('v').then(|| conjugate::matching_forms(&tok.norm)).flatten()
+                    {
                         self.expanded(Some((&tok.norm, 'v')), forms)
                     } else if let Some(forms) =
                         is('a').then(|| adjective::matching_forms(&tok.norm)).flatten()
@@ -253,19 +316,10 @@ impl Lexicon {
         }
         // Every combination of keys, the last word's key varying fastest.
         let mut at = vec![0usize; specs.len()];
-        let mut p = Vec::with_capacity(specs.len());
         loop {
-            p.clear();
-            p.extend(specs.iter().zip(&at).map(|(s, &i)| s.keys[i]));
-            let idx = match self.patterns.get(&p) {
-                Some(&i) => i,
-                None => {
-                    self.variants.push(Vec::with_capacity(1));
-                    self.patterns.insert(p.clone(), self.variants.len() - 1);
-                    self.variants.len() - 1
-                }
-            };
-            self.variants[idx].push(variant.clone());
+            let start = self.added_ids.len();
+            self.added_ids.extend(specs.iter().zip(&at).map(|(s, &i)| s.keys[i]));
+            self.added.push((start..self.added_ids.len(), variant.clone()));
             // Next combination.
             let mut w = specs.len();
             loop {
@@ -342,54 +396,110 @@ impl Lexicon {
         Ok(())
     }
 
-    /// Builds the automaton. Call after the last [`Lexicon::add`].
+    /// Sorts the patterns for matching. Call after the last [`Lexicon::add`].
     pub fn build(&mut self) {
         self.specs = FxHashMap::default();
         self.stems = StemCache::new();
-        // The automaton's trie keeps the transitions of a state in a list
-        // sorted by byte, and each new pattern walks those lists: added in
-        // descending order, the transition it follows or adds is always the
-        // first, which makes building several times cheaper. Which pattern
-        // ids the automaton gives does not change what it finds, nor the
-        // order (patterns are distinct: at one end, the longer first).
-        let mut sorted: Vec<(&[u32], usize)> =
-            self.patterns.iter().map(|(p, &i)| (p.as_slice(), i)).collect();
-        sorted.sort_unstable_by(|a, b| b.0.cmp(a.0));
-        self.width = if self.ids.len() + 2 <= 1 << 14 { 2 } else { 3 };
-        assert!(self.ids.len() + 2 <= 1 << 21, "too many distinct words in the dictionaries");
-        // The patterns in that order, encoded one after the other (the
-        // encoding keeps the order of ids).
-        let mut bytes = Vec::new();
-        let mut starts = vec![0];
-        for (p, _) in &sorted {
-            p.iter().for_each(|&id| encode(id, self.width, &mut bytes));
-            starts.push(bytes.len());
+        // Kept for a later `add` and `build`.
+        let (added, ids) = (&self.added, &self.added_ids);
+        // Stable: the ways to match one pattern keep the order they were
+        // added in.
+        let mut by_pattern: Vec<&(std::ops::Range<usize>, Variant)> = added.iter().collect();
+        by_pattern.sort_by(|a, b| ids[a.0.clone()].cmp(&ids[b.0.clone()]));
+        self.sorted = Vec::new();
+        self.starts = vec![0];
+        self.variants = Vec::new();
+        self.first = vec![(0, 0); self.ids.len() + 2];
+        let mut last: Option<&[u32]> = None;
+        for (range, variant) in by_pattern {
+            let p = &ids[range.clone()];
+            if last != Some(p) {
+                let k = self.variants.len() as u32;
+                let first = &mut self.first[p[0] as usize];
+                if first.0 == first.1 {
+                    first.0 = k;
+                }
+                first.1 = k + 1;
+                self.sorted.extend_from_slice(p);
+                self.starts.push(self.sorted.len());
+                self.variants.push(Vec::with_capacity(1));
+                last = Some(p);
+            }
+            self.variants.last_mut().expect("a pattern").push(variant.clone());
         }
-        self.order = sorted.iter().map(|&(_, i)| i).collect();
-        self.automaton = if self.patterns.is_empty() {
-            None
-        } else {
-            // The noncontiguous NFA: cheaper to build than the contiguous
-            // one that the builder would choose, and no slower to search
-            // here. Every pattern starts with one of a few lead bytes, so a
-            // prefilter has nothing to skip. Dense transitions for the start
-            // state only: 4 M instructions less to build, 3% more to search
-            // (0.3 M over the corpus).
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-                    .prefilter(false)
-                    .dense_depth(1)
-                    .build(starts.windows(2).map(|w| &bytes[w[0]..w[1]]))
-                    .expect("dictionary automaton"),
-            )
+    }
+
+    fn sorted_pattern(&self, k: usize) -> &[u32] {
+        &self.sorted[self.starts[k]..self.starts[k + 1]]
+    }
+
+    /// Every pattern that occurs in `ids`: (first token, end token, index
+    /// into `variants`), by end, the longer (earlier) first at one end — the
+    /// order of an Aho–Corasick automaton's overlapping matches.
+    pub(super) fn pattern_matches(&self, ids: &[u32]) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        for i in 0..ids.len() {
+            let Some(&(lo, hi)) = self.first.get(ids[i] as usize).filter(|r| r.0 < r.1) else {
+                continue;
+            };
+            // The patterns in lo..hi start with ids[i..=i + l].
+            let (mut lo, mut hi) = (lo as usize, hi as usize);
+            for (l, &id) in ids[i..].iter().enumerate() {
+                if l > 0 {
+                    // Those longer than l tokens that go on with `id`.
+                    let at = |k: usize| self.sorted[self.starts[k] + l];
+                    lo = partition_point(lo, hi, |k| at(k) < id);
+                    hi = partition_point(lo, hi, |k| at(k) <= id);
+                    if lo == hi {
+                        break;
+                    }
+                }
+                // The pattern that ends here, if any, sorts first.
+                if self.sorted_pattern(lo).len() == l + 1 {
+                    out.push((i, i + l + 1, lo));
+                    lo += 1;
+                    if lo == hi {
+                        break;
+                    }
+                }
+            }
+        }
+        out.sort_unstable_by_key(|&(first, last, _)| (last, first));
+        out
+    }
+
+    /// [`Lexicon::pattern_matches`] as an Aho–Corasick automaton over the
+    /// patterns finds them (the reference of the tests).
+    #[cfg(test)]
+    pub(super) fn automaton_matches(&self, ids: &[u32]) -> Vec<(usize, usize, usize)> {
+        use aho_corasick::{AhoCorasick, MatchKind};
+        let patterns = self.starts.len().saturating_sub(1);
+        if patterns == 0 {
+            return Vec::new();
+        }
+        let width = if self.ids.len() + 2 <= 1 << 14 { 2 } else { 3 };
+        let encoded = |ids: &[u32]| {
+            let mut out = Vec::new();
+            ids.iter().for_each(|&id| encode(id, width, &mut out));
+            out
         };
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build((0..patterns).map(|k| encoded(self.sorted_pattern(k))))
+            .unwrap();
+        ac.find_overlapping_iter(&encoded(ids))
+            .map(|m| (m.start() / width, m.end() / width, m.pattern().as_usize()))
+            .collect()
+    }
+
+    /// The symbol of each token of the text.
+    pub(super) fn token_ids(&self, text: &Text) -> Vec<u32> {
+        text.tokens.iter().map(|t| self.token_id(t)).collect()
     }
 
     /// The number of encoded patterns (for benchmarks and tests).
     pub fn pattern_count(&self) -> usize {
-        self.patterns.len() + self.gaps.len()
+        self.variants.len() + self.gaps.len()
     }
 
     fn token_id(&self, t: &Token) -> u32 {
@@ -412,7 +522,7 @@ impl Lexicon {
         if n == 0 {
             return Vec::new();
         }
-        let ids: Vec<u32> = tokens.iter().map(|t| self.token_id(t)).collect();
+        let ids = self.token_ids(text);
         let mut sentence = vec![usize::MAX; n];
         for (si, s) in text.sentences.iter().enumerate() {
             for slot in &mut sentence[s.tokens.clone()] {
@@ -439,18 +549,13 @@ impl Lexicon {
                 end: tokens[last - 1].end,
             })
         };
-        if let Some(ac) = &self.automaton {
-            let mut hay = Vec::with_capacity(ids.len() * self.width);
-            ids.iter().for_each(|&id| encode(id, self.width, &mut hay));
-            let mut positions = Vec::new();
-            for m in ac.find_overlapping_iter(&hay) {
-                let (first, last) = (m.start() / self.width, m.end() / self.width);
-                positions.clear();
-                positions.extend(first..last);
-                for v in &self.variants[self.order[m.pattern().as_usize()]] {
-                    if accepts(&positions, v) {
-                        push(v, first, last);
-                    }
+        let mut positions = Vec::new();
+        for (first, last, variants) in self.pattern_matches(&ids) {
+            positions.clear();
+            positions.extend(first..last);
+            for v in &self.variants[variants] {
+                if accepts(&positions, v) {
+                    push(v, first, last);
                 }
             }
         }
@@ -487,6 +592,20 @@ impl Lexicon {
     }
 }
 
+/// The first `k` in `lo..hi` for which `before(k)` is false (`before` is
+/// true for a prefix of the range).
+fn partition_point(mut lo: usize, mut hi: usize, before: impl Fn(usize) -> bool) -> usize {
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if before(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
 /// The tokens of each phrase, as [`crate::text::tokens`] gives them.
 ///
 /// Phrases are tokenised together, one per line, so that their words share
@@ -494,12 +613,22 @@ impl Lexicon {
 /// boundaries, rules WB3a and WB3b), tokens never join across whitespace,
 /// and only template placeholders (which start with one of `{$<[«_`) could
 /// span lines, so a phrase with such a character is tokenised alone.
+///
+/// A phrase of lower-case Russian words between single spaces whose stems
+/// build.rs has listed (or of two letters at most, their own stems) gets
+/// its tokens without the tokenizer: the words themselves (a test compares
+/// the two on every built-in phrase).
 pub(super) fn phrase_tokens(phrases: &[&str]) -> Vec<Vec<Token>> {
     const PLACEHOLDER_START: &[char] = &['{', '$', '<', '[', '«', '_'];
     let mut joined = String::new();
     let mut spans = Vec::with_capacity(phrases.len());
+    let mut plain = Vec::new();
+    let mut stems = FxHashMap::default();
     for p in phrases {
-        if p.contains(PLACEHOLDER_START) {
+        if let Some(tokens) = plain_tokens(p, &mut stems) {
+            spans.push(Some((usize::MAX, plain.len())));
+            plain.push(tokens);
+        } else if p.contains(PLACEHOLDER_START) {
             spans.push(None);
         } else {
             spans.push(Some((joined.len(), joined.len() + p.len())));
@@ -513,6 +642,7 @@ pub(super) fn phrase_tokens(phrases: &[&str]) -> Vec<Vec<Token>> {
         .zip(spans)
         .map(|(p, span)| match span {
             None => crate::text::tokens(p),
+            Some((usize::MAX, i)) => std::mem::take(&mut plain[i]),
             Some((start, end)) => {
                 let mut out = Vec::new();
                 while let Some(mut t) = batch.next_if(|t| t.start < end) {
@@ -525,4 +655,40 @@ pub(super) fn phrase_tokens(phrases: &[&str]) -> Vec<Vec<Token>> {
             }
         })
         .collect()
+}
+
+/// The tokens of a phrase of lower-case Russian words (`а`–`я`, `ё`)
+/// between single spaces, each word listed by build.rs or of at most two
+/// letters and perhaps followed by a comma; `None` for any other phrase.
+fn plain_tokens(phrase: &str, stems: &mut FxHashMap<String, Arc<str>>) -> Option<Vec<Token>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut empty: Option<Arc<str>> = None;
+    for item in phrase.split(' ') {
+        let word = item.strip_suffix(',').unwrap_or(item);
+        let end = start + word.len();
+        if word.is_empty() || !word.chars().all(|c| matches!(c, 'а'..='я' | 'ё')) {
+            return None;
+        }
+        let norm = word.replace('ё', "е");
+        let stem: Arc<str> = match stems.get(&norm) {
+            Some(stem) => stem.clone(),
+            None => {
+                let stem: Arc<str> = if norm.chars().count() <= 2 {
+                    Arc::from(norm.as_str())
+                } else {
+                    Arc::from(super::builtin_stem(&norm)?.as_ref())
+                };
+                stems.insert(norm.clone(), stem.clone());
+                stem
+            }
+        };
+        out.push(Token { start, end, kind: TokenKind::Word, norm, stem });
+        if word.len() < item.len() {
+            let stem = empty.get_or_insert_with(|| Arc::from("")).clone();
+            out.push(Token { start: end, end: end + 1, kind: TokenKind::Punct, norm: ",".into(), stem });
+        }
+        start = start + item.len() + 1;
+    }
+    Some(out)
 }

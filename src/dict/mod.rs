@@ -119,26 +119,46 @@ use crate::report::Severity;
 
 include!(concat!(env!("OUT_DIR"), "/dictionaries.rs"));
 
-/// `BUILTIN_KEYS` by word: (kind, keys).
-fn builtin_table() -> &'static rustc_hash::FxHashMap<&'static str, (&'static str, &'static str)> {
-    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, (&'static str, &'static str)>> =
+/// `BUILTIN_KEYS` by word: (kind, keys, stem).
+fn builtin_table() -> &'static rustc_hash::FxHashMap<&'static str, [&'static str; 3]> {
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, [&'static str; 3]>> =
         std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         BUILTIN_KEYS
             .lines()
             .filter_map(|l| {
-                let (word, rest) = l.split_once('\t')?;
-                Some((word, rest.split_once('\t')?))
+                let mut cols = l.split('\t');
+                Some((cols.next()?, [cols.next()?, cols.next()?, cols.next()?]))
             })
             .collect()
     })
+}
+
+/// A key as build.rs writes it: the number of letters it shares with the
+/// start of `word`, then the rest of it.
+fn decode_key(word: &'static str, key: &'static str) -> std::borrow::Cow<'static, str> {
+    use std::borrow::Cow;
+    let digits = key.find(|c: char| !c.is_ascii_digit()).unwrap_or(key.len());
+    let shared: usize = key[..digits].parse().expect("a letter count");
+    let head = &word[..word.char_indices().nth(shared).map_or(word.len(), |(i, _)| i)];
+    match &key[digits..] {
+        "" => Cow::Borrowed(head),
+        rest => Cow::Owned(format!("{head}{rest}")),
+    }
 }
 
 /// How build.rs saw a word of the built-in dictionaries: `'v'` a verb
 /// (`conjugate::matching_forms` gives its forms), `'a'` an adjective (not
 /// a verb; `adjective::matching_forms` gives its forms), `'n'` neither.
 fn builtin_kind(norm: &str) -> Option<char> {
-    builtin_table().get(norm).and_then(|(k, _)| k.chars().next())
+    builtin_table().get(norm).and_then(|[k, ..]| k.chars().next())
+}
+
+/// The stem of a word of the built-in dictionaries, as build.rs computed it
+/// with the run time's stemmer call (`morph::stem_word`).
+fn builtin_stem(norm: &str) -> Option<std::borrow::Cow<'static, str>> {
+    let (word, [_, _, stem]) = builtin_table().get_key_value(norm)?;
+    Some(decode_key(word, stem))
 }
 
 /// What build.rs computed for a word of the built-in dictionaries
@@ -147,21 +167,11 @@ fn builtin_kind(norm: &str) -> Option<char> {
 /// adjective), the stems of its forms, sorted. `None` for a word it did
 /// not see or saw as another kind.
 fn builtin_keys(norm: &str, kind: char) -> Option<impl Iterator<Item = std::borrow::Cow<'static, str>>> {
-    use std::borrow::Cow;
-    let (word, (k, keys)) = builtin_table().get_key_value(norm)?;
+    let (word, [k, keys, _]) = builtin_table().get_key_value(norm)?;
     if !k.starts_with(kind) {
         return None;
     }
-    // Each key: the number of letters it shares with the word, the rest.
-    Some(keys.split(' ').filter(|k| !k.is_empty()).map(move |k| {
-        let digits = k.find(|c: char| !c.is_ascii_digit()).unwrap_or(k.len());
-        let shared: usize = k[..digits].parse().expect("a letter count");
-        let head = &word[..word.char_indices().nth(shared).map_or(word.len(), |(i, _)| i)];
-        match &k[digits..] {
-            "" => Cow::Borrowed(head),
-            rest => Cow::Owned(format!("{head}{rest}")),
-        }
-    }))
+    Some(keys.split(' ').filter(|k| !k.is_empty()).map(move |k| decode_key(word, k)))
 }
 
 /// How the words of a phrase match the text.

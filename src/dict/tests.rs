@@ -434,6 +434,18 @@ fn phrases_tokenised_together_get_their_own_tokens() {
         "] дата",
         "210-ФЗ",
         "ст. 5",
+        // Phrases of plain words, which skip the tokenizer.
+        "ёлка в связи с",
+        "в  связи",
+        "в связи ",
+        "Уважаемый гражданин",
+        "по причине",
+        "не",
+        "в связи с тем, что",
+        "учитывая,",
+        "в целях,,",
+        ", что",
+        "что ,",
     ];
     phrases.extend(tricky.iter().map(|s| s.to_string()));
     let refs: Vec<&str> = phrases.iter().map(String::as_str).collect();
@@ -493,6 +505,7 @@ fn builtin_keys_are_what_the_compiler_computes() {
         };
         let listed: Vec<String> = super::builtin_keys(w, kind).expect("listed").map(String::from).collect();
         assert_eq!(listed, computed, "«{w}»");
+        assert_eq!(super::builtin_stem(w).as_deref(), Some(stem(w).as_str()), "«{w}»");
         assert!(super::builtin_keys(w, 'x').is_none());
         assert_eq!(super::builtin_kind(w), Some(kind));
         *kinds.entry(kind).or_insert(0) += 1;
@@ -504,4 +517,37 @@ fn builtin_keys_are_what_the_compiler_computes() {
     assert_eq!(keys("проверку", 'n'), Some(vec![]));
     assert_eq!(keys("осуществлять", 'n'), None, "a verb is matched by its forms");
     assert!(keys("проводить", 'v').unwrap().contains(&"провож".to_string()), "«провожу»");
+}
+
+/// The sorted-pattern walk finds what an Aho–Corasick automaton over the
+/// same patterns finds, in the same order: on the examples of every
+/// built-in entry, on tricky text and on the corpus (`YASNO_CORPUS`).
+#[test]
+fn pattern_walk_matches_like_an_automaton() {
+    let lexicon = super::compile_uncached(true, &[], &|_| true).unwrap();
+    let mut texts: Vec<String> = vec![
+        "Осуществление проверки осуществляется; проверка проводится, провести плановую проверку.".into(),
+        "в связи с в связи с тем, что по причине по причине".into(),
+        String::new(),
+    ];
+    for (_, toml) in super::BUILTIN {
+        for e in DictFile::parse(toml).unwrap().entries {
+            texts.extend(e.examples.into_iter().map(|x| x.bad));
+        }
+    }
+    if let Ok(dir) = std::env::var("YASNO_CORPUS") {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            if e.path().extension().is_some_and(|x| x == "txt") {
+                texts.push(std::fs::read_to_string(e.path()).unwrap());
+            }
+        }
+    }
+    let mut found = 0;
+    for t in &texts {
+        let ids = lexicon.token_ids(&crate::text::Text::new(t));
+        let walk = lexicon.pattern_matches(&ids);
+        assert_eq!(walk, lexicon.automaton_matches(&ids), "«{}»", t.chars().take(80).collect::<String>());
+        found += walk.len();
+    }
+    assert!(found > 1000, "{found}");
 }

@@ -10,6 +10,12 @@
 //! exact pattern, anchored at the candidate's start. The result is the same
 //! leftmost-first match the regex crate would return.
 //!
+//! Any superset of the matches finds the candidates as well, so the relaxed
+//! copy also loses the upper bounds of its repetitions (`[^:]{0,160}?`
+//! becomes `[^:]{0,}?`, see [`unbounded`]): a bounded repetition compiles
+//! one copy of its class per repeat, which made most of the cost of
+//! compiling the analysis' patterns, and its lazy DFA many more states.
+//!
 //! Patterns also compile with narrower classes (see [`narrow_classes`]):
 //! Unicode `\w` spans about 800 ranges of code points, and a pattern such
 //! as `причин\w*[^:]{0,160}?` compiled with it costs milliseconds to build
@@ -17,13 +23,19 @@
 //! the letters of the Cyrillic and Latin alphabets, digits, the underscore
 //! and combining accents, and `\d` the ASCII digits.
 
+use std::sync::OnceLock;
+
 use regex_automata::meta::Regex;
 use regex_automata::{Anchored, Input, Match};
 
 #[derive(Debug, Clone)]
 pub struct WordRegex {
-    /// The pattern as written, run only anchored at a candidate.
-    exact: Regex,
+    /// The pattern as compiled (with [`narrow_classes`]).
+    source: String,
+    /// The pattern as written, run only anchored at a candidate; with a
+    /// relaxed copy, compiled at the first candidate (a document often
+    /// has none for most patterns).
+    exact: OnceLock<Regex>,
     /// The pattern without `\b`; `None` when the pattern has none.
     relaxed: Option<Regex>,
 }
@@ -48,6 +60,66 @@ fn without_word_boundaries(pattern: &str) -> Option<String> {
         }
     }
     removed.then_some(out)
+}
+
+/// `pattern` with the upper bound of every counted repetition dropped
+/// (`{m,n}` becomes `{m,}`; `{n}` and `{m,}` stay): the same matches and
+/// more. Braces inside classes and of escapes (`\x{…}`, `\b{…}`) stay.
+pub fn unbounded(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    // Depth of character classes, and whether the last char opened one
+    // (a `]` right after `[` or `[^` is a literal), as in `narrow_classes`.
+    let (mut depth, mut opened) = (0usize, false);
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
+        let just_opened = std::mem::take(&mut opened);
+        match c {
+            '\\' => {
+                out.push('\\');
+                let Some(n) = rest.chars().next() else { break };
+                rest = &rest[n.len_utf8()..];
+                out.push(n);
+                // The braces of an escape: `\x{0400}`, `\p{L}`, `\b{start}`.
+                if rest.starts_with('{') && matches!(n, 'x' | 'u' | 'U' | 'p' | 'P' | 'b') {
+                    let end = rest.find('}').map_or(rest.len(), |i| i + 1);
+                    out.push_str(&rest[..end]);
+                    rest = &rest[end..];
+                }
+            }
+            '[' => {
+                depth += 1;
+                out.push('[');
+                if let Some(r) = rest.strip_prefix('^') {
+                    out.push('^');
+                    rest = r;
+                }
+                opened = true;
+            }
+            ']' if depth > 0 && !just_opened => {
+                depth -= 1;
+                out.push(']');
+            }
+            '{' if depth == 0 => {
+                let counted = rest.find('}').and_then(|end| {
+                    let (min, max) = rest[..end].split_once(',')?;
+                    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+                    (digits(min) && digits(max)).then_some((min, end))
+                });
+                match counted {
+                    Some((min, end)) => {
+                        out.push('{');
+                        out.push_str(min);
+                        out.push_str(",}");
+                        rest = &rest[end + 1..];
+                    }
+                    None => out.push('{'),
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Word characters of Russian text: digits, Latin letters, the underscore,
@@ -110,39 +182,62 @@ pub fn regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
 
 impl WordRegex {
     pub fn new(pattern: &str) -> Result<WordRegex, String> {
+        WordRegex::build(pattern, true)
+    }
+
+    /// A pattern only ever searched in short snippets (a sentence): no
+    /// prefilter, whose literal extraction costs more than it saves there.
+    pub fn for_snippets(pattern: &str) -> Result<WordRegex, String> {
+        WordRegex::build(pattern, false)
+    }
+
+    fn build(pattern: &str, prefilter: bool) -> Result<WordRegex, String> {
         let narrowed = narrow_classes(pattern);
-        let pattern = narrowed.as_str();
-        let relaxed = match without_word_boundaries(pattern) {
-            Some(p) => Some(Regex::new(&p).map_err(|e| e.to_string())?),
-            None => None,
+        let config = Regex::config().auto_prefilter(prefilter);
+        let build = |p: &str| Regex::builder().configure(config.clone()).build(p).map_err(|e| e.to_string());
+        let exact = OnceLock::new();
+        let relaxed = match without_word_boundaries(&narrowed) {
+            Some(p) => Some(build(&unbounded(&p))?),
+            None => {
+                let _ = exact.set(build(&narrowed)?);
+                None
+            }
         };
-        // With a relaxed copy, the exact pattern runs only anchored at a
-        // candidate, over a few words: the PikeVM or the backtracker do, and
-        // without the lazy DFA it needs no reverse automaton, which halves
-        // its compilation.
-        let exact = if relaxed.is_some() {
-            // Nor does it need a prefilter.
+        Ok(WordRegex { source: narrowed, exact, relaxed })
+    }
+
+    /// The exact pattern. With a relaxed copy, it runs only anchored at a
+    /// candidate, over a few words: the PikeVM or the backtracker do, and
+    /// without the lazy DFA it needs no reverse automaton, which halves its
+    /// compilation; nor does it need a prefilter. It compiles like the
+    /// relaxed copy, which has the same syntax: only an exact pattern over
+    /// the size limits could fail, and the tests compile every pattern.
+    pub(crate) fn exact(&self) -> &Regex {
+        self.exact.get_or_init(|| {
             Regex::builder()
                 .configure(Regex::config().hybrid(false).dfa(false).auto_prefilter(false))
-                .build(pattern)
-        } else {
-            Regex::new(pattern)
-        }
-        .map_err(|e| e.to_string())?;
-        Ok(WordRegex { exact, relaxed })
+                .build(&self.source)
+                .expect("the exact pattern compiles as its relaxed copy did")
+        })
+    }
+
+    /// The pattern as compiled (with [`narrow_classes`]): the regex crate
+    /// finds the same matches with it.
+    pub fn as_str(&self) -> &str {
+        &self.source
     }
 
     /// The leftmost-first match that starts at or after `start`; the text
     /// before `start` still counts for `\b`.
     pub fn find_at(&self, hay: &str, start: usize) -> Option<Match> {
         let Some(relaxed) = &self.relaxed else {
-            return self.exact.search(&Input::new(hay).range(start..));
+            return self.exact().search(&Input::new(hay).range(start..));
         };
         let mut from = start;
         loop {
             let at = relaxed.search(&Input::new(hay).range(from..))?.start();
             let anchored = Input::new(hay).range(at..).anchored(Anchored::Yes);
-            if let Some(m) = self.exact.search(&anchored) {
+            if let Some(m) = self.exact().search(&anchored) {
                 return Some(m);
             }
             from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
@@ -198,6 +293,10 @@ mod tests {
             r"(?i)\b(?:вы|вам)\s+(?:\S+\s+)?можете\b",
             r"\bв\b",
             r"x*",
+            // Bounded repetitions, which the relaxed copy leaves unbounded.
+            r"(?i)\bпричин\w*[^:]{0,12}?:\s*\S",
+            r"\bв\s+суд\w*\b[^.\n]{0,8}\bорган",
+            r"\b\d{2,3}\b",
         ];
         let texts = [
             "Отказано. Неотказано, отказан; отказать! ОТКАЗАНО",
@@ -207,6 +306,9 @@ mod tests {
             "в вв в, ввод в",
             "ab",
             "",
+            "Причина отказа: нет. Причины, по которым отказано: справка; причина:",
+            "в суде орган, в суде и далее орган. В судах органы, в суд.орган",
+            "1 12 123 1234 12,345 а12",
         ];
         for p in patterns {
             let ours = WordRegex::new(p).unwrap();
@@ -257,6 +359,14 @@ mod tests {
         assert_eq!(narrow_classes(r"\\w\w"), format!(r"\\w(?-i:[{WORD}])"));
         assert_eq!(narrow_classes(r"[\w.][^\W]\d"), format!(r"[[{WORD}].][^[^{WORD}]][0-9]"));
         assert_eq!(narrow_classes(r"[]\w][^]]\w"), format!(r"[][{WORD}]][^]](?-i:[{WORD}])"));
+    }
+
+    #[test]
+    fn unbounded_drops_upper_bounds_only() {
+        assert_eq!(unbounded(r"a{0,160}?b{2,5}c{3}d{4,}"), r"a{0,}?b{2,}c{3}d{4,}");
+        assert_eq!(unbounded(r"[{1,2}]x{1,2}[^]{]{1,2}"), r"[{1,2}]x{1,}[^]{]{1,}");
+        assert_eq!(unbounded(r"\{1,2\}\x{41}{1,2}\b{start}\d{1,2}"), r"\{1,2\}\x{41}{1,}\b{start}\d{1,}");
+        assert_eq!(unbounded(r"a{,2}b{x,1}"), r"a{,2}b{x,1}");
     }
 
     #[test]
