@@ -145,10 +145,16 @@ fn tokenize_with(src: &str, stems: &mut StemCache, chunked: bool) -> Vec<Token> 
     // About one token per six bytes of Russian text.
     let mut tokens: Vec<Token> = Vec::with_capacity(src.len() / 6 + 1);
     let mut pos = 0;
-    let mut push_segment = |tokens: &mut Vec<Token>, start: usize, seg: &str| {
+    // `plain`: the segment is Russian or Latin letters and digits only, so
+    // none of the tests for spaces, invisible characters or full stops
+    // applies.
+    let mut push_segment = |tokens: &mut Vec<Token>, start: usize, seg: &str, plain: bool| {
         {
             let end = start + seg.len();
-            if seg.chars().all(is_space) {
+            if plain {
+                // (The hyphen test below only joins a segment that follows a
+                // hyphen; a plain chunk follows a space or punctuation.)
+            } else if seg.chars().all(is_space) {
                 return;
             }
             // Invisible characters alone (zero-width joiners and the like).
@@ -161,7 +167,8 @@ fn tokenize_with(src: &str, stems: &mut StemCache, chunked: bool) -> Vec<Token> 
             // «порядке.Заявление»: UAX #29 keeps words joined by a full stop
             // together; in Russian text that is a missing space, unless
             // every part is short («т.е», «и.о», «Б.В»).
-            if seg.contains('.')
+            if !plain
+                && seg.contains('.')
                 && seg.chars().any(normalize::is_cyrillic)
                 && seg.split('.').any(|p| p.chars().count() >= 3)
             {
@@ -184,7 +191,13 @@ fn tokenize_with(src: &str, stems: &mut StemCache, chunked: bool) -> Vec<Token> 
                 }
                 return;
             }
-            let kind = if seg.chars().any(is_letter) {
+            let kind = if plain {
+                if seg.bytes().all(|b| b.is_ascii_digit()) {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                }
+            } else if seg.chars().any(is_letter) {
                 TokenKind::Word
             } else if seg.chars().any(|c| c.is_ascii_digit()) {
                 TokenKind::Number
@@ -218,13 +231,14 @@ fn tokenize_with(src: &str, stems: &mut StemCache, chunked: bool) -> Vec<Token> 
     // Word segmentation (UAX #29) of the text between placeholders. ASCII
     // white space always ends a segment, so the text is cut there into
     // chunks; a chunk of Russian or Latin letters and digits only is one
-    // word segment, and only the other chunks, with the white space before
+    // word segment, with punctuation around it one segment a mark (see
+    // `plain_chunk`), and only the other chunks, with the white space before
     // them, go through the full segmentation.
     let mut push_gap = |tokens: &mut Vec<Token>, from: usize, to: usize| {
         let gap = &src[from..to];
         if !chunked {
             for (off, seg) in gap.split_word_bound_indices() {
-                push_segment(tokens, from + off, seg);
+                push_segment(tokens, from + off, seg, false);
             }
             return;
         }
@@ -242,14 +256,29 @@ fn tokenize_with(src: &str, stems: &mut StemCache, chunked: bool) -> Vec<Token> 
             if chunk == i {
                 continue;
             }
-            if gap[chunk..i]
-                .chars()
-                .all(|c| matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё' | 'a'..='z' | 'A'..='Z' | '0'..='9'))
-            {
-                push_segment(tokens, from + chunk, &gap[chunk..i]);
-            } else {
-                for (off, seg) in gap[space..i].split_word_bound_indices() {
-                    push_segment(tokens, from + space + off, seg);
+            match plain_chunk(&gap[chunk..i]) {
+                Some((core, tail)) => {
+                    let (core_start, tail_start) = (chunk + core.start, chunk + tail);
+                    for (off, c) in gap[chunk..core_start].char_indices() {
+                        push_segment(
+                            tokens,
+                            from + chunk + off,
+                            &gap[chunk + off..chunk + off + c.len_utf8()],
+                            false,
+                        );
+                    }
+                    if core_start < tail_start {
+                        push_segment(tokens, from + core_start, &gap[core_start..tail_start], true);
+                    }
+                    for (off, c) in gap[tail_start..i].char_indices() {
+                        let at = tail_start + off;
+                        push_segment(tokens, from + at, &gap[at..at + c.len_utf8()], false);
+                    }
+                }
+                None => {
+                    for (off, seg) in gap[space..i].split_word_bound_indices() {
+                        push_segment(tokens, from + space + off, seg, false);
+                    }
                 }
             }
         }
@@ -268,6 +297,25 @@ fn tokenize_with(src: &str, stems: &mut StemCache, chunked: bool) -> Vec<Token> 
     }
     push_gap(&mut tokens, pos, src.len());
     tokens
+}
+
+/// A chunk between ASCII spaces that word segmentation (UAX #29) would cut
+/// into punctuation marks, each a segment of its own, around one run of
+/// Russian or Latin letters and digits («(заявления»,», «2024.»): the run
+/// (possibly empty, when the chunk is punctuation only) and where the
+/// punctuation after it starts. `None` for any other chunk. None of these
+/// marks joins its neighbours: the ones between letters or digits
+/// (`.`, `,`, `:`, `;`) join only with a letter or digit on both sides,
+/// and the chunk has none beyond the run.
+fn plain_chunk(chunk: &str) -> Option<(Range<usize>, usize)> {
+    let is_edge = |c: char| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '"' | '«' | '»');
+    let is_plain =
+        |c: char| matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё' | 'a'..='z' | 'A'..='Z' | '0'..='9');
+    let start = chunk.find(|c: char| !is_edge(c)).unwrap_or(chunk.len());
+    let end = chunk
+        .rfind(|c: char| !is_edge(c))
+        .map_or(start, |i| i + chunk[i..].chars().next().map_or(0, char::len_utf8));
+    chunk[start..end].chars().all(is_plain).then_some((start..end, end))
 }
 
 fn word_token(src: &str, start: usize, end: usize, stems: &mut StemCache) -> Token {
@@ -327,6 +375,9 @@ mod tests {
             "строка\r\nстрока\n\nабзац\tтаб\u{A0}nbsp\u{2009}тонкий\u{3000}идеограф",
             "порядке.Заявление O'Brien can't 3'14 ab:cd 12:30 __init__ a_b",
             " \u{301}начало с комбинирующего знака",
+            "«Заявление», (копия). Итак: да; нет! Почему?! 5, 2024. (1) «а» \"б\" ... ,,, «» ()",
+            "слово.\u{301} (\u{AD}слово) «слово»\u{200D} ).слово «т.е.» a.b. 12.30, 1,5. :а: ;б; 3:4 -5- «-»",
+            "(Иванов) И.И., тел.: 8 (495) 123-45-67; e-mail: a@b.ru; т.д.). ст.5, ч.2 «Ёлка»?! ЁЖ.",
         ];
         let key = |t: &Token| (t.start, t.end, t.kind, t.norm.clone(), t.stem.to_string());
         // And the real documents, when the corpus is beside the repository.

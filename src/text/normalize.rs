@@ -5,8 +5,37 @@
 /// matching: ё→е, soft hyphen and combining marks (stress accents) dropped,
 /// all hyphen-like characters unified to `-`.
 pub fn norm_word(word: &str) -> String {
+    // Fast path for Russian and ASCII letters and digits: runs of the ones
+    // that stay as they are are copied whole.
+    let bytes = word.as_bytes();
     let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
+    let (mut i, mut run) = (0, 0);
+    while i < bytes.len() {
+        let (b, next) = (bytes[i], bytes.get(i + 1).copied().unwrap_or(0));
+        let folded = match (b, next) {
+            (b'a'..=b'z' | b'0'..=b'9', _) => {
+                i += 1;
+                continue;
+            }
+            // а–п, р–я.
+            (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x8F) => {
+                i += 2;
+                continue;
+            }
+            (b'A'..=b'Z', _) => b.to_ascii_lowercase() as char,
+            // А–Я (U+0410–U+042F, two bytes D0 90–D0 AF) to а–я.
+            (0xD0, 0x90..=0xAF) => char::from_u32(0x420 + u32::from(next & 0x3F)).unwrap_or('\0'),
+            // Ё, ё.
+            (0xD0, 0x81) | (0xD1, 0x91) => 'е',
+            _ => break,
+        };
+        out.push_str(&word[run..i]);
+        out.push(folded);
+        i += if b < 0x80 { 1 } else { 2 };
+        run = i;
+    }
+    out.push_str(&word[run..i]);
+    for c in word[i..].chars() {
         match c {
             // Fast paths for the common letters, before the Unicode tables.
             'а'..='я' | 'a'..='z' | '0'..='9' => out.push(c),
@@ -137,6 +166,58 @@ mod tests {
         assert_eq!(norm_word("Осу\u{AD}ществлённый"), "осуществленный");
         assert_eq!(norm_word("заме\u{301}на"), "замена");
         assert_eq!(norm_word("из\u{2011}за"), "из-за");
+    }
+
+    /// The character-by-character normalisation the fast path must equal.
+    fn norm_word_by_chars(word: &str) -> String {
+        let mut out = String::new();
+        for c in word.chars() {
+            match c {
+                '\u{00AD}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{FEFF}' => {}
+                '\u{0300}'..='\u{036F}' => {}
+                'ё' | 'Ё' => out.push('е'),
+                '\u{2010}' | '\u{2011}' => out.push('-'),
+                c if c.is_uppercase() => out.extend(c.to_lowercase()),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn fast_normalisation_agrees_with_the_character_one() {
+        let words = [
+            "Заявление",
+            "ОБРАЩЕНИЕ",
+            "ёлка",
+            "ЁЖ",
+            "Осу\u{AD}ществлённый",
+            "заме\u{301}на",
+            "из\u{2011}за",
+            "210-ФЗ",
+            "GitHub",
+            "ΣΟΦΙΑ",
+            "Ǆ",
+            "İstanbul",
+            "пр\u{200D}имер",
+            "Ґанок",
+            "ЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя",
+            "👍🏽слово",
+            "слово👍",
+            "",
+        ];
+        for w in words {
+            assert_eq!(norm_word(w), norm_word_by_chars(w), "{w:?}");
+        }
+        // Every character, alone and after a Russian letter.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let w = format!("Я{c}ж");
+            assert_eq!(norm_word(&w), norm_word_by_chars(&w), "{c:?}");
+        }
     }
 
     #[test]
