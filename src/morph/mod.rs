@@ -7,11 +7,18 @@ use rustc_hash::FxHashMap;
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// Stems normalised words, caching each distinct word of a text. Tokens of
-/// the same word share one stem string.
+/// the same word share one stem string. The part of speech guessed for a
+/// word is kept beside its stem once asked for.
 pub struct StemCache {
     stemmer: Stemmer,
-    cache: FxHashMap<String, Arc<str>>,
+    cache: FxHashMap<String, Word>,
     empty: Arc<str>,
+}
+
+/// What the cache knows of one word.
+struct Word {
+    stem: Arc<str>,
+    pos: Option<heuristics::Pos>,
 }
 
 impl Default for StemCache {
@@ -31,12 +38,21 @@ impl StemCache {
 
     /// The stem of an already normalised word (see [`crate::text::normalize::norm_word`]).
     pub fn stem(&mut self, norm: &str) -> Arc<str> {
-        if let Some(s) = self.cache.get(norm) {
-            return s.clone();
+        if let Some(w) = self.cache.get(norm) {
+            return w.stem.clone();
         }
         let s: Arc<str> = stem_word(&self.stemmer, norm).into();
-        self.cache.insert(norm.to_string(), s.clone());
+        self.cache.insert(norm.to_string(), Word { stem: s.clone(), pos: None });
         s
+    }
+
+    /// The part of speech of a normalised word ([`heuristics::pos`]),
+    /// guessed once for a word of the cache.
+    pub fn pos(&mut self, norm: &str) -> heuristics::Pos {
+        match self.cache.get_mut(norm) {
+            Some(w) => *w.pos.get_or_insert_with(|| heuristics::pos(norm)),
+            None => heuristics::pos(norm),
+        }
     }
 
     /// Number of words whose stems are kept.

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::morph::heuristics::Pos;
 use crate::morph::StemCache;
 use normalize::{is_hyphen, is_letter, is_space, norm_punct, norm_word};
 
@@ -73,6 +74,8 @@ pub struct Text<'a> {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     pub paragraphs: Vec<Paragraph>,
+    /// The guessed part of speech of every token (`None` for all but words).
+    pub tags: Vec<Option<Pos>>,
 }
 
 impl<'a> Text<'a> {
@@ -85,7 +88,8 @@ impl<'a> Text<'a> {
     pub fn with_stems(src: &'a str, stems: &mut StemCache) -> Text<'a> {
         let tokens = tokenize(src, stems);
         let (sentences, paragraphs) = segment::segment(src, &tokens);
-        Text { src, tokens, sentences, paragraphs }
+        let tags = tokens.iter().map(|t| (t.kind == TokenKind::Word).then(|| stems.pos(&t.norm))).collect();
+        Text { src, tokens, sentences, paragraphs, tags }
     }
 
     pub fn slice(&self, start: usize, end: usize) -> &'a str {
@@ -390,6 +394,26 @@ mod tests {
             let fast: Vec<_> = tokenize_with(s, &mut StemCache::new(), true).iter().map(key).collect();
             let whole: Vec<_> = tokenize_with(s, &mut StemCache::new(), false).iter().map(key).collect();
             assert_eq!(fast, whole, "«{s}»");
+        }
+    }
+
+    #[test]
+    fn tags_are_the_guesses_for_each_word_with_a_shared_cache() {
+        let texts = [
+            "Ваше обращение рассмотрено. Сообщаем, что в предоставлении услуги отказано.",
+            "Рассмотрев заявление, комиссия приняла решение; ЁЛКА ёлка Ёлка из-за 210-ФЗ {{ x }} [ФИО] ____",
+            "Ваше обращение рассмотрено. Заявление принято.",
+        ];
+        let mut stems = StemCache::new();
+        for s in texts {
+            for t in [Text::with_stems(s, &mut stems), Text::new(s)] {
+                assert_eq!(t.tags.len(), t.tokens.len());
+                for (tok, tag) in t.tokens.iter().zip(&t.tags) {
+                    let expected =
+                        (tok.kind == TokenKind::Word).then(|| crate::morph::heuristics::pos(&tok.norm));
+                    assert_eq!(*tag, expected, "{}", tok.norm);
+                }
+            }
         }
     }
 
