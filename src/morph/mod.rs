@@ -7,8 +7,8 @@ use rustc_hash::FxHashMap;
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// Stems normalised words, caching each distinct word of a text. Tokens of
-/// the same word share one stem string. The part of speech guessed for a
-/// word is kept beside its stem once asked for.
+/// the same word share one stem string. What the heuristics guess of a
+/// word ([`WordFacts`]) is kept beside its stem once asked for.
 pub struct StemCache {
     stemmer: Stemmer,
     cache: FxHashMap<String, Word>,
@@ -18,7 +18,29 @@ pub struct StemCache {
 /// What the cache knows of one word.
 struct Word {
     stem: Arc<str>,
-    pos: Option<heuristics::Pos>,
+    facts: Option<WordFacts>,
+}
+
+/// What the heuristics guess of a normalised word, for the rules that ask
+/// of every word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordFacts {
+    /// [`heuristics::pos`].
+    pub pos: heuristics::Pos,
+    /// [`heuristics::is_verbal_noun`].
+    pub verbal_noun: bool,
+    /// [`heuristics::is_reflexive_passive`].
+    pub reflexive_passive: bool,
+}
+
+impl WordFacts {
+    pub fn of(norm: &str) -> WordFacts {
+        WordFacts {
+            pos: heuristics::pos(norm),
+            verbal_noun: heuristics::is_verbal_noun(norm),
+            reflexive_passive: heuristics::is_reflexive_passive(norm),
+        }
+    }
 }
 
 impl Default for StemCache {
@@ -42,16 +64,16 @@ impl StemCache {
             return w.stem.clone();
         }
         let s: Arc<str> = stem_word(&self.stemmer, norm).into();
-        self.cache.insert(norm.to_string(), Word { stem: s.clone(), pos: None });
+        self.cache.insert(norm.to_string(), Word { stem: s.clone(), facts: None });
         s
     }
 
-    /// The part of speech of a normalised word ([`heuristics::pos`]),
-    /// guessed once for a word of the cache.
-    pub fn pos(&mut self, norm: &str) -> heuristics::Pos {
+    /// The [`WordFacts`] of a normalised word, guessed once for a word of
+    /// the cache.
+    pub fn facts(&mut self, norm: &str) -> WordFacts {
         match self.cache.get_mut(norm) {
-            Some(w) => *w.pos.get_or_insert_with(|| heuristics::pos(norm)),
-            None => heuristics::pos(norm),
+            Some(w) => *w.facts.get_or_insert_with(|| WordFacts::of(norm)),
+            None => WordFacts::of(norm),
         }
     }
 

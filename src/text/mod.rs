@@ -12,7 +12,7 @@ use std::sync::Arc;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::morph::heuristics::Pos;
-use crate::morph::StemCache;
+use crate::morph::{StemCache, WordFacts};
 use normalize::{is_hyphen, is_letter, is_space, norm_punct, norm_word};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +76,8 @@ pub struct Text<'a> {
     pub paragraphs: Vec<Paragraph>,
     /// The guessed part of speech of every token (`None` for all but words).
     pub tags: Vec<Option<Pos>>,
+    /// What the heuristics guess of every token (`None` for all but words).
+    pub facts: Vec<Option<WordFacts>>,
 }
 
 impl<'a> Text<'a> {
@@ -88,8 +90,10 @@ impl<'a> Text<'a> {
     pub fn with_stems(src: &'a str, stems: &mut StemCache) -> Text<'a> {
         let tokens = tokenize(src, stems);
         let (sentences, paragraphs) = segment::segment(src, &tokens);
-        let tags = tokens.iter().map(|t| (t.kind == TokenKind::Word).then(|| stems.pos(&t.norm))).collect();
-        Text { src, tokens, sentences, paragraphs, tags }
+        let facts: Vec<Option<WordFacts>> =
+            tokens.iter().map(|t| (t.kind == TokenKind::Word).then(|| stems.facts(&t.norm))).collect();
+        let tags = facts.iter().map(|f| f.map(|f| f.pos)).collect();
+        Text { src, tokens, sentences, paragraphs, tags, facts }
     }
 
     pub fn slice(&self, start: usize, end: usize) -> &'a str {
@@ -398,7 +402,7 @@ mod tests {
     }
 
     #[test]
-    fn tags_are_the_guesses_for_each_word_with_a_shared_cache() {
+    fn tags_and_facts_are_the_guesses_for_each_word_with_a_shared_cache() {
         let texts = [
             "Ваше обращение рассмотрено. Сообщаем, что в предоставлении услуги отказано.",
             "Рассмотрев заявление, комиссия приняла решение; ЁЛКА ёлка Ёлка из-за 210-ФЗ {{ x }} [ФИО] ____",
@@ -408,10 +412,12 @@ mod tests {
         for s in texts {
             for t in [Text::with_stems(s, &mut stems), Text::new(s)] {
                 assert_eq!(t.tags.len(), t.tokens.len());
-                for (tok, tag) in t.tokens.iter().zip(&t.tags) {
+                for ((tok, tag), facts) in t.tokens.iter().zip(&t.tags).zip(&t.facts) {
                     let expected =
                         (tok.kind == TokenKind::Word).then(|| crate::morph::heuristics::pos(&tok.norm));
                     assert_eq!(*tag, expected, "{}", tok.norm);
+                    let expected = (tok.kind == TokenKind::Word).then(|| WordFacts::of(&tok.norm));
+                    assert_eq!(*facts, expected, "{}", tok.norm);
                 }
             }
         }
