@@ -22,6 +22,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::{Context, Emitter, Rule, RuleDoc};
 use crate::report::{Category, Severity};
+use crate::text::normalize::is_upper;
 use crate::text::{Text, TokenKind};
 
 pub struct UnexplainedAbbreviation;
@@ -176,8 +177,17 @@ impl Rule for UnexplainedAbbreviation {
 
     fn check(&self, ctx: &Context, out: &mut Emitter) {
         let text = ctx.text;
+        // Most texts have few words that look like abbreviations, many none.
+        let candidates: Vec<(usize, &str)> =
+            (0..text.tokens.len()).filter_map(|i| abbreviation_letters(text, i).map(|l| (i, l))).collect();
+        if candidates.is_empty() {
+            return;
+        }
         let parts = WordParts::new(text);
         let layout = Layout::new(text);
+        // The candidates' words that the text also writes in lower case.
+        let candidate_norms: rustc_hash::FxHashSet<&str> =
+            candidates.iter().map(|&(i, _)| text.tokens[i].norm.as_str()).collect();
         let lower_words: rustc_hash::FxHashSet<&str> = text
             .tokens
             .iter()
@@ -185,7 +195,8 @@ impl Rule for UnexplainedAbbreviation {
             .filter(|t| {
                 t.is_word()
                     && t.norm.len() <= 14
-                    && text.slice(t.start, t.end).chars().skip(1).all(|c| !c.is_uppercase())
+                    && candidate_norms.contains(t.norm.as_str())
+                    && text.slice(t.start, t.end).chars().skip(1).all(|c| !is_upper(c))
             })
             .map(|t| t.norm.as_str())
             .collect();
@@ -194,11 +205,14 @@ impl Rule for UnexplainedAbbreviation {
         let mut seen: HashMap<String, (usize, bool)> = HashMap::default();
         let mut order: Vec<String> = Vec::new();
         let mut explained_later: HashMap<String, bool> = HashMap::default();
-        for (i, t) in text.tokens.iter().enumerate() {
-            let Some(letters) = abbreviation_letters(text, i) else { continue };
+        for (i, letters) in candidates {
+            let t = &text.tokens[i];
             let key = letters.to_uppercase();
             if KNOWN.contains(&key.as_str())
-                || ctx.allowed_abbreviations.iter().any(|a| a.to_uppercase() == key)
+                || ctx
+                    .allowed_abbreviations
+                    .iter()
+                    .any(|a| a.chars().flat_map(char::to_uppercase).eq(key.chars()))
                 || CAPS_WORDS.contains(&key.as_str())
                 || lower_words.contains(t.norm.as_str())
                 || is_roman(&key)
@@ -257,7 +271,7 @@ fn abbreviation_letters<'a>(text: &Text<'a>, i: usize) -> Option<&'a str> {
     }
     let raw = text.slice(t.start, t.end);
     // Most words start with a lower-case letter: reject them first.
-    if !raw.chars().next().is_some_and(char::is_uppercase) {
+    if !raw.chars().next().is_some_and(is_upper) {
         return None;
     }
     let letters = raw.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -268,10 +282,10 @@ fn abbreviation_letters<'a>(text: &Text<'a>, i: usize) -> Option<&'a str> {
         return None;
     }
     let n = letters.chars().count();
-    let upper = letters.chars().filter(|c| c.is_uppercase()).count();
+    let upper = letters.chars().filter(|&c| is_upper(c)).count();
     let lower = n - upper;
-    let first_upper = letters.chars().next().is_some_and(char::is_uppercase);
-    let last_upper = letters.chars().last().is_some_and(char::is_uppercase);
+    let first_upper = letters.chars().next().is_some_and(is_upper);
+    let last_upper = letters.chars().last().is_some_and(is_upper);
     if !(2..=6).contains(&n) || upper < 2 || !first_upper || !last_upper || lower > 1 {
         return None;
     }

@@ -130,6 +130,15 @@ pub fn is_lower(c: char) -> bool {
     }
 }
 
+/// `char::is_uppercase` with a fast path for Russian and ASCII letters.
+pub fn is_upper(c: char) -> bool {
+    match c {
+        'А'..='Я' | 'Ё' | 'A'..='Z' => true,
+        'а'..='я' | 'ё' | '\0'..='\u{7F}' => false,
+        c => c.is_uppercase(),
+    }
+}
+
 /// Pushes the lower case of `c` (as `char::to_lowercase`) with a fast
 /// path for Russian and ASCII letters.
 pub fn push_lower(out: &mut String, c: char) {
@@ -154,6 +163,7 @@ mod tests {
     fn fast_case_helpers_agree_with_the_standard_library() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(is_lower(c), c.is_lowercase(), "{c:?}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
             let mut ours = String::new();
             push_lower(&mut ours, c);
