@@ -10,7 +10,8 @@ use rust_stemmers::{Algorithm, Stemmer};
 /// the same word share one stem string. What the heuristics guess of a
 /// word ([`WordFacts`]) is kept beside its stem once asked for.
 pub struct StemCache {
-    stemmer: Stemmer,
+    /// `None` for a cache that leaves every stem empty (see [`StemCache::stemless`]).
+    stemmer: Option<Stemmer>,
     cache: FxHashMap<String, Word>,
     empty: Arc<str>,
 }
@@ -52,18 +53,25 @@ impl Default for StemCache {
 impl StemCache {
     pub fn new() -> Self {
         StemCache {
-            stemmer: Stemmer::create(Algorithm::Russian),
+            stemmer: Some(Stemmer::create(Algorithm::Russian)),
             cache: FxHashMap::default(),
             empty: Arc::from(""),
         }
     }
 
+    /// A cache that gives every word the empty stem, for tokens wanted only
+    /// for their normal forms.
+    pub fn stemless() -> Self {
+        StemCache { stemmer: None, ..StemCache::new() }
+    }
+
     /// The stem of an already normalised word (see [`crate::text::normalize::norm_word`]).
     pub fn stem(&mut self, norm: &str) -> Arc<str> {
+        let Some(stemmer) = &self.stemmer else { return self.empty.clone() };
         if let Some(w) = self.cache.get(norm) {
             return w.stem.clone();
         }
-        let s: Arc<str> = stem_word(&self.stemmer, norm).into();
+        let s: Arc<str> = stem_word(stemmer, norm).into();
         self.cache.insert(norm.to_string(), Word { stem: s.clone(), facts: None });
         s
     }

@@ -141,6 +141,12 @@ pub fn tokens(src: &str) -> Vec<Token> {
     tokenize(src, &mut StemCache::new())
 }
 
+/// The tokens of a text with empty stems: for comparing normal forms, at a
+/// fraction of the cost of [`tokens`].
+pub fn tokens_without_stems(src: &str) -> Vec<Token> {
+    tokenize(src, &mut StemCache::stemless())
+}
+
 fn tokenize(src: &str, stems: &mut StemCache) -> Vec<Token> {
     tokenize_with(src, stems, true)
 }
@@ -421,6 +427,16 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn tokens_without_stems_differ_only_by_their_stems() {
+        let s = "Ваше обращение рассмотрено, из-за 210-ФЗ «Ёлка» {{ x }} т.е. порядке.Заявление";
+        let key = |t: &Token| (t.start, t.end, t.kind, t.norm.clone());
+        let with: Vec<_> = tokens(s).iter().map(key).collect();
+        let without: Vec<_> = tokens_without_stems(s).iter().map(key).collect();
+        assert_eq!(with, without);
+        assert!(tokens_without_stems(s).iter().all(|t| t.stem.is_empty()));
     }
 
     #[test]
