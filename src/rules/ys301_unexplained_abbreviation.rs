@@ -278,18 +278,22 @@ fn abbreviation_letters<'a>(text: &Text<'a>, i: usize) -> Option<&'a str> {
     if letters.len() != raw.len() && text.tokens.get(i + 1).is_some_and(|n| n.start == t.end) {
         return None;
     }
-    if !letters.chars().all(is_cyrillic_letter) {
-        return None;
+    // Two to six Cyrillic letters, capitals but for at most one letter
+    // inside: stop at the first letter that rules the word out.
+    let (mut n, mut upper, mut last_upper) = (0, 0, false);
+    for c in letters.chars() {
+        if !is_cyrillic_letter(c) {
+            return None;
+        }
+        n += 1;
+        last_upper = is_upper(c);
+        upper += usize::from(last_upper);
+        if n > 6 || n - upper > 1 {
+            return None;
+        }
     }
-    let n = letters.chars().count();
-    let upper = letters.chars().filter(|&c| is_upper(c)).count();
-    let lower = n - upper;
-    let first_upper = letters.chars().next().is_some_and(is_upper);
-    let last_upper = letters.chars().last().is_some_and(is_upper);
-    if !(2..=6).contains(&n) || upper < 2 || !first_upper || !last_upper || lower > 1 {
-        return None;
-    }
-    Some(letters)
+    // (The first letter is a capital: tested above.)
+    (n >= 2 && upper >= 2 && last_upper).then_some(letters)
 }
 
 fn is_cyrillic_letter(c: char) -> bool {
@@ -615,6 +619,52 @@ fn enclosing_bracket(text: &Text, i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use crate::{Checker, Config};
+
+    /// The one-pass test of [`super::abbreviation_letters`] gives what
+    /// counting every letter did, on tricky words and the corpus.
+    #[test]
+    fn abbreviation_letters_as_counted() {
+        use crate::text::{Text, TokenKind};
+        let counted = |text: &Text, i: usize| -> Option<String> {
+            let t = &text.tokens[i];
+            let raw = text.slice(t.start, t.end);
+            if t.kind != TokenKind::Word || !raw.chars().next().is_some_and(char::is_uppercase) {
+                return None;
+            }
+            let letters = raw.trim_end_matches(|c: char| c.is_ascii_digit());
+            if letters.len() != raw.len() && text.tokens.get(i + 1).is_some_and(|n| n.start == t.end) {
+                return None;
+            }
+            if !letters.chars().all(|c| matches!(c, 'А'..='я' | 'Ё' | 'ё')) {
+                return None;
+            }
+            let n = letters.chars().count();
+            let upper = letters.chars().filter(|c| c.is_uppercase()).count();
+            let (first, last) = (letters.chars().next(), letters.chars().last());
+            let ok = (2..=6).contains(&n)
+                && upper >= 2
+                && first.is_some_and(char::is_uppercase)
+                && last.is_some_and(char::is_uppercase)
+                && n - upper <= 1;
+            ok.then(|| letters.to_string())
+        };
+        let tricky = "МФЦ ГБУ ЕАЭС1 ЕАЭС1, ФЗ-210 ГОСТ СНиП СанПиН ОАО УФМС ЁЖ ЁжЖ АбвГ АБВГДЕЖ АБВГДЕ Аб Я ЯЯ ЦАО-ЮАО ИПиК ЦБ2РФ XYZ ГОСТы";
+        let corpus = std::env::var("YASNO_CORPUS")
+            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/real").to_string());
+        let documents: Vec<String> = std::fs::read_dir(corpus)
+            .map(|dir| dir.flatten().filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect())
+            .unwrap_or_default();
+        for s in std::iter::once(tricky).chain(documents.iter().map(String::as_str)) {
+            let text = Text::new(s);
+            for i in 0..text.tokens.len() {
+                assert_eq!(
+                    super::abbreviation_letters(&text, i).map(str::to_string),
+                    counted(&text, i),
+                    "{i} in {s}"
+                );
+            }
+        }
+    }
 
     fn flagged_with(config: Config, s: &str) -> Vec<String> {
         let checker = Checker::new(config).unwrap();
