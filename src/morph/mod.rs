@@ -7,11 +7,41 @@ use rustc_hash::FxHashMap;
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// Stems normalised words, caching each distinct word of a text. Tokens of
-/// the same word share one stem string.
+/// the same word share one stem string. What the heuristics guess of a
+/// word ([`WordFacts`]) is kept beside its stem once asked for.
 pub struct StemCache {
-    stemmer: Stemmer,
-    cache: FxHashMap<String, Arc<str>>,
+    /// `None` for a cache that leaves every stem empty (see [`StemCache::stemless`]).
+    stemmer: Option<Stemmer>,
+    cache: FxHashMap<String, Word>,
     empty: Arc<str>,
+}
+
+/// What the cache knows of one word.
+struct Word {
+    stem: Arc<str>,
+    facts: Option<WordFacts>,
+}
+
+/// What the heuristics guess of a normalised word, for the rules that ask
+/// of every word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordFacts {
+    /// [`heuristics::pos`].
+    pub pos: heuristics::Pos,
+    /// [`heuristics::is_verbal_noun`].
+    pub verbal_noun: bool,
+    /// [`heuristics::is_reflexive_passive`].
+    pub reflexive_passive: bool,
+}
+
+impl WordFacts {
+    pub fn of(norm: &str) -> WordFacts {
+        WordFacts {
+            pos: heuristics::pos(norm),
+            verbal_noun: heuristics::is_verbal_noun(norm),
+            reflexive_passive: heuristics::is_reflexive_passive(norm),
+        }
+    }
 }
 
 impl Default for StemCache {
@@ -23,20 +53,36 @@ impl Default for StemCache {
 impl StemCache {
     pub fn new() -> Self {
         StemCache {
-            stemmer: Stemmer::create(Algorithm::Russian),
+            stemmer: Some(Stemmer::create(Algorithm::Russian)),
             cache: FxHashMap::default(),
             empty: Arc::from(""),
         }
     }
 
+    /// A cache that gives every word the empty stem, for tokens wanted only
+    /// for their normal forms.
+    pub fn stemless() -> Self {
+        StemCache { stemmer: None, ..StemCache::new() }
+    }
+
     /// The stem of an already normalised word (see [`crate::text::normalize::norm_word`]).
     pub fn stem(&mut self, norm: &str) -> Arc<str> {
-        if let Some(s) = self.cache.get(norm) {
-            return s.clone();
+        let Some(stemmer) = &self.stemmer else { return self.empty.clone() };
+        if let Some(w) = self.cache.get(norm) {
+            return w.stem.clone();
         }
-        let s: Arc<str> = stem_word(&self.stemmer, norm).into();
-        self.cache.insert(norm.to_string(), s.clone());
+        let s: Arc<str> = stem_word(stemmer, norm).into();
+        self.cache.insert(norm.to_string(), Word { stem: s.clone(), facts: None });
         s
+    }
+
+    /// The [`WordFacts`] of a normalised word, guessed once for a word of
+    /// the cache.
+    pub fn facts(&mut self, norm: &str) -> WordFacts {
+        match self.cache.get_mut(norm) {
+            Some(w) => *w.facts.get_or_insert_with(|| WordFacts::of(norm)),
+            None => WordFacts::of(norm),
+        }
     }
 
     /// Number of words whose stems are kept.

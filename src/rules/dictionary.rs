@@ -379,13 +379,15 @@ fn with_preposition(text: &Text, first: usize, ed: Edit) -> Edit {
 
 fn fix_edit_inner(text: &Text, m: &DictMatch, e: &Entry) -> Option<Edit> {
     let replacement = &e.suggestions[0];
-    let matched = norm_words(text.tokens[m.first..m.last].iter());
-    let listed = std::iter::once(&e.phrase)
-        .chain(e.forms.iter())
-        .any(|p| norm_words(crate::text::tokens(p).iter()) == matched);
+    let listed = || {
+        let matched = norm_words(text.tokens[m.first..m.last].iter());
+        std::iter::once(&e.phrase)
+            .chain(e.forms.iter())
+            .any(|p| norm_words(crate::text::tokens_without_stems(p).iter()) == matched)
+    };
     let as_written = || Some(phrase_edit(text, m.first, m.last, replacement));
     if m.last - m.first != 1 {
-        return if listed { as_written() } else { None };
+        return if listed() { as_written() } else { None };
     }
     let lemma = crate::text::normalize::norm_word(&e.phrase);
     let tok = &text.tokens[m.first];
@@ -402,7 +404,7 @@ fn fix_edit_inner(text: &Text, m: &DictMatch, e: &Entry) -> Option<Edit> {
     };
     let Some(inflected) = inflected else {
         // An invariable replacement of a listed form: «имеются» → «есть».
-        return if listed && !adjective::is_adjective(&lemma) { as_written() } else { None };
+        return if listed() && !adjective::is_adjective(&lemma) { as_written() } else { None };
     };
     let full = match rest {
         Some(r) => format!("{inflected} {r}"),

@@ -129,27 +129,16 @@ pub struct Context<'a> {
     pub dict_matches: &'a [DictMatch],
     /// Abbreviations known to the readers (built-in list plus the config's).
     pub allowed_abbreviations: &'a [String],
-    /// Parts of speech of all tokens, computed on first use (see [`Context::tags`]).
+    /// Unused: the parts of speech are now guessed with the text's tokens
+    /// ([`crate::text::Text::tags`]); kept until the checker stops setting it.
     pub word_tags: std::cell::OnceCell<Vec<Option<crate::morph::heuristics::Pos>>>,
 }
 
 impl Context<'_> {
     /// The guessed part of speech of every token (`None` for non-words),
-    /// computed once per text and shared by the syntax rules.
+    /// shared by the syntax rules.
     pub fn tags(&self) -> &[Option<crate::morph::heuristics::Pos>] {
-        self.word_tags.get_or_init(|| {
-            // Each distinct word is guessed once.
-            let mut seen: rustc_hash::FxHashMap<&str, crate::morph::heuristics::Pos> = Default::default();
-            self.text
-                .tokens
-                .iter()
-                .map(|t| {
-                    (t.kind == crate::text::TokenKind::Word).then(|| {
-                        *seen.entry(t.norm.as_str()).or_insert_with(|| crate::morph::heuristics::pos(&t.norm))
-                    })
-                })
-                .collect()
-        })
+        &self.text.tags
     }
 }
 

@@ -2,7 +2,6 @@
 
 use super::syntax::{capitalised_inside, is_heading};
 use super::{Context, Emitter, OptionDoc, Rule, RuleDoc};
-use crate::morph::heuristics::is_verbal_noun;
 use crate::report::{Category, Severity};
 use crate::text::{Text, TokenKind};
 
@@ -90,7 +89,7 @@ impl Rule for VerbalNounOverload {
                 if t.kind != TokenKind::Word || capitalised_inside(text, s, i) {
                     continue;
                 }
-                if !is_verbal_noun(&t.norm) || in_compound_preposition(text, i) {
+                if !text.facts[i].is_some_and(|f| f.verbal_noun) || in_compound_preposition(text, i) {
                     continue;
                 }
                 if let Some(&(_, last)) = cluster.last() {

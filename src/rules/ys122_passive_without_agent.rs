@@ -2,10 +2,7 @@
 
 use super::syntax::{capitalised_inside, tags};
 use super::{Context, Emitter, Rule, RuleDoc};
-use crate::morph::heuristics::{
-    is_preposition, is_reflexive_passive, is_verbal_noun, we_form_of_reflexive, we_past_of_short_participle,
-    Pos,
-};
+use crate::morph::heuristics::{is_preposition, we_form_of_reflexive, we_past_of_short_participle, Pos};
 use crate::report::{Category, Severity};
 use crate::text::{Sentence, Text, TokenKind};
 
@@ -175,14 +172,17 @@ impl Rule for PassiveWithoutAgent {
                 let w = t.norm.as_str();
                 let Some(p) = tags[i - range.start] else { continue };
                 let short = p == Pos::ShortParticiple && !stative(w);
-                let reflexive = !short && p == Pos::Verb && is_reflexive_passive(w) && !intransitive(w);
+                let reflexive = !short
+                    && p == Pos::Verb
+                    && text.facts[i].is_some_and(|f| f.reflexive_passive)
+                    && !intransitive(w);
                 if !short && !reflexive || capitalised_inside(text, s, i) {
                     continue;
                 }
                 // «направлен на совершенствование» means «aimed at».
                 if w.starts_with("направлен")
                     && text.tokens.get(i + 1).is_some_and(|n| n.norm == "на")
-                    && text.tokens.get(i + 2).is_some_and(|n| is_verbal_noun(&n.norm))
+                    && text.facts.get(i + 2).is_some_and(|f| f.is_some_and(|f| f.verbal_noun))
                 {
                     continue;
                 }

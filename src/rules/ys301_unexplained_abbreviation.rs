@@ -22,6 +22,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::{Context, Emitter, Rule, RuleDoc};
 use crate::report::{Category, Severity};
+use crate::text::normalize::is_upper;
 use crate::text::{Text, TokenKind};
 
 pub struct UnexplainedAbbreviation;
@@ -176,8 +177,17 @@ impl Rule for UnexplainedAbbreviation {
 
     fn check(&self, ctx: &Context, out: &mut Emitter) {
         let text = ctx.text;
+        // Most texts have few words that look like abbreviations, many none.
+        let candidates: Vec<(usize, &str)> =
+            (0..text.tokens.len()).filter_map(|i| abbreviation_letters(text, i).map(|l| (i, l))).collect();
+        if candidates.is_empty() {
+            return;
+        }
         let parts = WordParts::new(text);
         let layout = Layout::new(text);
+        // The candidates' words that the text also writes in lower case.
+        let candidate_norms: rustc_hash::FxHashSet<&str> =
+            candidates.iter().map(|&(i, _)| text.tokens[i].norm.as_str()).collect();
         let lower_words: rustc_hash::FxHashSet<&str> = text
             .tokens
             .iter()
@@ -185,7 +195,8 @@ impl Rule for UnexplainedAbbreviation {
             .filter(|t| {
                 t.is_word()
                     && t.norm.len() <= 14
-                    && text.slice(t.start, t.end).chars().skip(1).all(|c| !c.is_uppercase())
+                    && candidate_norms.contains(t.norm.as_str())
+                    && text.slice(t.start, t.end).chars().skip(1).all(|c| !is_upper(c))
             })
             .map(|t| t.norm.as_str())
             .collect();
@@ -194,11 +205,14 @@ impl Rule for UnexplainedAbbreviation {
         let mut seen: HashMap<String, (usize, bool)> = HashMap::default();
         let mut order: Vec<String> = Vec::new();
         let mut explained_later: HashMap<String, bool> = HashMap::default();
-        for (i, t) in text.tokens.iter().enumerate() {
-            let Some(letters) = abbreviation_letters(text, i) else { continue };
+        for (i, letters) in candidates {
+            let t = &text.tokens[i];
             let key = letters.to_uppercase();
             if KNOWN.contains(&key.as_str())
-                || ctx.allowed_abbreviations.iter().any(|a| a.to_uppercase() == key)
+                || ctx
+                    .allowed_abbreviations
+                    .iter()
+                    .any(|a| a.chars().flat_map(char::to_uppercase).eq(key.chars()))
                 || CAPS_WORDS.contains(&key.as_str())
                 || lower_words.contains(t.norm.as_str())
                 || is_roman(&key)
@@ -257,25 +271,29 @@ fn abbreviation_letters<'a>(text: &Text<'a>, i: usize) -> Option<&'a str> {
     }
     let raw = text.slice(t.start, t.end);
     // Most words start with a lower-case letter: reject them first.
-    if !raw.chars().next().is_some_and(char::is_uppercase) {
+    if !raw.chars().next().is_some_and(is_upper) {
         return None;
     }
     let letters = raw.trim_end_matches(|c: char| c.is_ascii_digit());
     if letters.len() != raw.len() && text.tokens.get(i + 1).is_some_and(|n| n.start == t.end) {
         return None;
     }
-    if !letters.chars().all(is_cyrillic_letter) {
-        return None;
+    // Two to six Cyrillic letters, capitals but for at most one letter
+    // inside: stop at the first letter that rules the word out.
+    let (mut n, mut upper, mut last_upper) = (0, 0, false);
+    for c in letters.chars() {
+        if !is_cyrillic_letter(c) {
+            return None;
+        }
+        n += 1;
+        last_upper = is_upper(c);
+        upper += usize::from(last_upper);
+        if n > 6 || n - upper > 1 {
+            return None;
+        }
     }
-    let n = letters.chars().count();
-    let upper = letters.chars().filter(|c| c.is_uppercase()).count();
-    let lower = n - upper;
-    let first_upper = letters.chars().next().is_some_and(char::is_uppercase);
-    let last_upper = letters.chars().last().is_some_and(char::is_uppercase);
-    if !(2..=6).contains(&n) || upper < 2 || !first_upper || !last_upper || lower > 1 {
-        return None;
-    }
-    Some(letters)
+    // (The first letter is a capital: tested above.)
+    (n >= 2 && upper >= 2 && last_upper).then_some(letters)
 }
 
 fn is_cyrillic_letter(c: char) -> bool {
@@ -601,6 +619,52 @@ fn enclosing_bracket(text: &Text, i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use crate::{Checker, Config};
+
+    /// The one-pass test of [`super::abbreviation_letters`] gives what
+    /// counting every letter did, on tricky words and the corpus.
+    #[test]
+    fn abbreviation_letters_as_counted() {
+        use crate::text::{Text, TokenKind};
+        let counted = |text: &Text, i: usize| -> Option<String> {
+            let t = &text.tokens[i];
+            let raw = text.slice(t.start, t.end);
+            if t.kind != TokenKind::Word || !raw.chars().next().is_some_and(char::is_uppercase) {
+                return None;
+            }
+            let letters = raw.trim_end_matches(|c: char| c.is_ascii_digit());
+            if letters.len() != raw.len() && text.tokens.get(i + 1).is_some_and(|n| n.start == t.end) {
+                return None;
+            }
+            if !letters.chars().all(|c| matches!(c, 'А'..='я' | 'Ё' | 'ё')) {
+                return None;
+            }
+            let n = letters.chars().count();
+            let upper = letters.chars().filter(|c| c.is_uppercase()).count();
+            let (first, last) = (letters.chars().next(), letters.chars().last());
+            let ok = (2..=6).contains(&n)
+                && upper >= 2
+                && first.is_some_and(char::is_uppercase)
+                && last.is_some_and(char::is_uppercase)
+                && n - upper <= 1;
+            ok.then(|| letters.to_string())
+        };
+        let tricky = "МФЦ ГБУ ЕАЭС1 ЕАЭС1, ФЗ-210 ГОСТ СНиП СанПиН ОАО УФМС ЁЖ ЁжЖ АбвГ АБВГДЕЖ АБВГДЕ Аб Я ЯЯ ЦАО-ЮАО ИПиК ЦБ2РФ XYZ ГОСТы";
+        let corpus = std::env::var("YASNO_CORPUS")
+            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/real").to_string());
+        let documents: Vec<String> = std::fs::read_dir(corpus)
+            .map(|dir| dir.flatten().filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect())
+            .unwrap_or_default();
+        for s in std::iter::once(tricky).chain(documents.iter().map(String::as_str)) {
+            let text = Text::new(s);
+            for i in 0..text.tokens.len() {
+                assert_eq!(
+                    super::abbreviation_letters(&text, i).map(str::to_string),
+                    counted(&text, i),
+                    "{i} in {s}"
+                );
+            }
+        }
+    }
 
     fn flagged_with(config: Config, s: &str) -> Vec<String> {
         let checker = Checker::new(config).unwrap();

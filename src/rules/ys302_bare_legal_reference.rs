@@ -35,10 +35,15 @@
 //! most one finding per sentence. Footnotes are not checked.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
+use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
+use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::{hybrid, Anchored, Input, MatchKind};
 
 use crate::text::word_regex::{narrow_classes, regex};
 
@@ -129,7 +134,7 @@ impl Rule for BareLegalReference {
 }
 
 /// The pattern of a legal reference (searched only anchored, see
-/// [`anchored_reference_re`]).
+/// [`reference_at`]).
 fn reference_pattern() -> String {
     let num = r"(?:\d+(?:\.\d+)*\.?|[«“][а-я][»”]|[IVXLC]+\b)";
     let nums = format!(r"{num}(?:\s*(?:,|и|-|–|—)\s*{num})*");
@@ -173,8 +178,8 @@ pub(crate) fn find_references(src: &str) -> Vec<Range<usize>> {
         if start < pos {
             continue;
         }
-        let Some(m) = anchored_reference_re().find(&src[start..]) else { continue };
-        let (m_start, m_end) = (start + m.start(), start + m.end());
+        let Some(end) = reference_at(&src[start..]) else { continue };
+        let (m_start, m_end) = (start, start + end);
         pos = m_end;
         let s = &src[m_start..m_end];
         if ident.is_match(s) {
@@ -186,17 +191,134 @@ pub(crate) fn find_references(src: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// [`reference_pattern`] anchored at the start of the haystack. Only
-/// anchored searches run, so it is compiled without the lazy DFA (and its
-/// reverse automaton): half the compilation, the same matches.
-fn anchored_reference_re() -> &'static regex_automata::meta::Regex {
-    use regex_automata::meta;
-    static RE: OnceLock<meta::Regex> = OnceLock::new();
+/// [`reference_pattern`] anchored at the start of the haystack: the
+/// engines that run it and the relaxed copies that bound their work.
+///
+/// The pattern's Unicode `\b` keeps the lazy DFA out, and the PikeVM, which
+/// runs anything, costs about seven hundred instructions a byte on it. So:
+/// 1. The lazy DFA runs the pattern without `\b` (every match of the exact
+///    pattern is one of the relaxed one's, with the same end) and reports
+///    its *longest* match. With none, the exact pattern has none either (two
+///    candidates in three); with one, no exact match ends past it, so the
+///    exact pattern runs only up to there. A span changes no match: the
+///    engines still see the text after it for `\b`.
+/// 2. Over that span the bounded backtracker, several times faster than the
+///    PikeVM, runs the exact pattern with its titles' `{1,300}` written `+`
+///    (the backtracker clears a bit per NFA state and byte, and the three
+///    counted titles are most of the NFA). A title's letters run to the
+///    first closing quote or line end whatever the count, so the only paths
+///    this adds are those with a title longer than 300 letters. When the
+///    match holds no such run of letters, its path is one of the exact
+///    pattern's and the first of them; otherwise the PikeVM runs the
+///    pattern as written (as it does if the lazy DFA gives up).
+struct ReferenceRe {
+    /// The pattern without `\b` or title bounds, reporting the longest match.
+    relaxed: hybrid::dfa::DFA,
+    /// The pattern with unbounded titles.
+    backtrack: BoundedBacktracker,
+}
+
+/// The search state of [`ReferenceRe`]'s engines, one per thread.
+struct ReferenceCaches {
+    relaxed: hybrid::dfa::Cache,
+    backtrack: backtrack::Cache,
+    exact: Option<pikevm::Cache>,
+}
+
+/// The longest title [`reference_pattern`] accepts, in characters.
+const TITLE_MAX: usize = 300;
+const TITLE_LETTERS: &str = r#"[^»"\n]{1,300}"#;
+
+/// The anchored reference pattern; with `unbounded_titles`, titles of any
+/// length; without `word_boundaries`, no `\b`.
+fn anchored_reference_pattern(unbounded_titles: bool, word_boundaries: bool) -> String {
+    let mut pattern = narrow_classes(&format!("^(?:{})", reference_pattern()));
+    if unbounded_titles {
+        pattern = pattern.replace(TITLE_LETTERS, r#"[^»"\n]+"#);
+    }
+    if !word_boundaries {
+        pattern = pattern.replace(r"\b", "");
+    }
+    pattern
+}
+
+fn reference_re() -> &'static ReferenceRe {
+    static RE: OnceLock<ReferenceRe> = OnceLock::new();
     RE.get_or_init(|| {
-        meta::Regex::builder()
-            .configure(meta::Regex::config().hybrid(false).dfa(false).auto_prefilter(false))
-            .build(&narrow_classes(&format!("^(?:{})", reference_pattern())))
-            .expect("anchored reference regex")
+        // Enough for references of a few thousand bytes.
+        let backtrack = BoundedBacktracker::builder()
+            .configure(BoundedBacktracker::config().visited_capacity(1 << 20))
+            .thompson(thompson::Config::new().which_captures(WhichCaptures::Implicit))
+            .build(&anchored_reference_pattern(true, true))
+            .expect("reference backtracker");
+        let relaxed = hybrid::dfa::DFA::builder()
+            .configure(hybrid::dfa::DFA::config().match_kind(MatchKind::All))
+            .thompson(thompson::Config::new().which_captures(WhichCaptures::None))
+            .build(&anchored_reference_pattern(true, false))
+            .expect("relaxed reference regex");
+        ReferenceRe { relaxed, backtrack }
+    })
+}
+
+/// The pattern as written, for the rare reference the fast way cannot take.
+fn exact_reference_re() -> &'static PikeVM {
+    static RE: OnceLock<PikeVM> = OnceLock::new();
+    RE.get_or_init(|| {
+        PikeVM::builder()
+            .thompson(thompson::Config::new().which_captures(WhichCaptures::Implicit))
+            .build(&anchored_reference_pattern(false, true))
+            .expect("reference regex")
+    })
+}
+
+/// True when `s` holds a title longer than [`TITLE_MAX`] characters: more
+/// than that many characters other than `»`, `"` and a line end right after
+/// an opening quote.
+fn has_long_title(s: &str) -> bool {
+    let mut run: Option<usize> = None;
+    for c in s.chars() {
+        run = match (c, run) {
+            ('"', _) | ('«', None) => Some(0),
+            ('»' | '\n', _) => None,
+            (_, Some(n)) => Some(n + 1),
+            (_, None) => None,
+        };
+        if run.is_some_and(|n| n > TITLE_MAX) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The end of the reference that starts `hay`, if one does: the
+/// leftmost-first match of the anchored pattern, as the regex crate finds it.
+fn reference_at(hay: &str) -> Option<usize> {
+    thread_local! {
+        static CACHES: RefCell<Option<ReferenceCaches>> = const { RefCell::new(None) };
+    }
+    let re = reference_re();
+    let input = Input::new(hay).anchored(Anchored::Yes);
+    CACHES.with(|caches| {
+        let mut caches = caches.borrow_mut();
+        let caches = caches.get_or_insert_with(|| ReferenceCaches {
+            relaxed: re.relaxed.create_cache(),
+            backtrack: re.backtrack.create_cache(),
+            exact: None,
+        });
+        let limit = match re.relaxed.try_search_fwd(&mut caches.relaxed, &input) {
+            Ok(None) => return None,
+            Ok(Some(longest)) => Some(longest.offset()),
+            Err(_) => None,
+        };
+        if let Some(limit) = limit {
+            if let Ok(m) = re.backtrack.try_find(&mut caches.backtrack, input.clone().range(..limit)) {
+                if !m.is_some_and(|m| has_long_title(&hay[..m.end()])) {
+                    return m.map(|m| m.end());
+                }
+            }
+        }
+        let exact = exact_reference_re();
+        exact.find(caches.exact.get_or_insert_with(|| exact.create_cache()), input).map(|m| m.end())
     })
 }
 
@@ -282,7 +404,12 @@ fn candidate_starts(src: &str) -> Vec<usize> {
     for (i, c) in src.char_indices() {
         if crate::text::normalize::is_letter(c) && !is_word(prev) {
             // Most words cannot open a reference by their first letter alone.
-            if !c.to_lowercase().any(|l| first_letters().contains(&l)) {
+            let may_open = match c {
+                'а'..='я' | 'a'..='z' => first_letters().contains(&c),
+                'А'..='Я' => first_letters().contains(&char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+                _ => c.to_lowercase().any(|l| first_letters().contains(&l)),
+            };
+            if !may_open {
                 words.push((i, false, false));
                 prev = c;
                 continue;
@@ -641,6 +768,63 @@ mod tests {
         ] {
             assert_eq!(slow.is_match(s), fast.is_match(s), "«{s}»");
         }
+    }
+
+    /// Where a reference may start, [`super::reference_at`] finds what the
+    /// regex crate finds with the exact pattern: on tricky text and on every
+    /// word start of the corpus documents (when the corpus is there).
+    #[test]
+    fn bounded_anchored_search_matches_the_regex_crate() {
+        let exact = regex::Regex::new(&super::anchored_reference_pattern(false, true)).unwrap();
+        assert!(
+            !super::reference_pattern().contains(r"\\"),
+            "an escaped backslash would break the relaxed copy"
+        );
+        assert!(super::reference_pattern().contains(super::TITLE_LETTERS));
+        assert!(!super::anchored_reference_pattern(true, true).contains("{1,300}"));
+        let texts = [
+            "в соответствии с п. 3 ч. 1 ст. 7 Федерального закона от 27.07.2010 № 210-ФЗ документы",
+            "согласно постановлению Правительства Москвы от 22 февраля 2017 г. № 56-ПП \"Об организации отдыха\" (далее — Порядок)",
+            "частью 1 статьи 16.9, статьями 16.13, 16.14 и частями 2 и 3 статьи 16.23 Кодекса Российской Федерации об административных правонарушениях",
+            "Статьи 5 Законаx; статьи 5 Закона\u{301} РФ; ст. 5 КоАП РФы; ст. 5 КоАП РФ\u{301}; ПДДРФ; ПДД РФ_",
+            "ГОСТ Р 52289-2019\u{A0}«Знаки»; СНиП 2.07.01-89*; СП 42.13330; СанПиН 2.1.3684-21; Свод правил СП 1",
+            "п. IV раздела V; главы Vx; пункт «а» части 2; подп.\u{AD}1; Закона города Москвы от 1 мая 2020 г «О»",
+            "Федерального закона «О полиции» и Закона Московской области № 5/2020-ОЗ; Указа Президента РФ от 1.1.20 г.",
+            "приказом Минтруда России от 01.01.2020 №\u{A0}1н 👍 «заголовок\nс переводом строки» Порядка Кодекса",
+            "статья 5 Жилищного кодекса РФ\u{301}; Гражданского процессуального кодекса РФ",
+        ];
+        let corpus = std::env::var("YASNO_CORPUS")
+            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/real").to_string());
+        let documents: Vec<String> = std::fs::read_dir(corpus)
+            .map(|dir| dir.flatten().filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect())
+            .unwrap_or_default();
+        // Titles around the longest one the pattern takes.
+        let titles: Vec<String> = [299, 300, 301, 302, 700]
+            .iter()
+            .flat_map(|&n| {
+                let title = "ж".repeat(n);
+                [
+                    format!("ст. 5 Федерального закона от 01.02.2003 № 4-ФЗ «{title}» и «коротко»"),
+                    format!("ГОСТ Р 1-2 \"{title}\""),
+                    format!("Закона РФ «{title}"),
+                ]
+            })
+            .collect();
+        let mut tried = 0;
+        let all = texts.iter().copied().chain(titles.iter().map(String::as_str));
+        for s in all.chain(documents.iter().map(String::as_str)) {
+            let mut prev = ' ';
+            for (i, c) in s.char_indices() {
+                // Every word start, and every position of the short texts.
+                if (c.is_alphanumeric() && !prev.is_alphanumeric()) || s.len() < 400 {
+                    let hay = &s[i..];
+                    assert_eq!(super::reference_at(hay), exact.find(hay).map(|m| m.end()), "at {i} of «{s}»");
+                    tried += 1;
+                }
+                prev = c;
+            }
+        }
+        assert!(tried > 1000);
     }
 
     fn flagged(s: &str) -> Vec<String> {

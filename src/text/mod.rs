@@ -11,7 +11,8 @@ use std::sync::Arc;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::morph::StemCache;
+use crate::morph::heuristics::Pos;
+use crate::morph::{StemCache, WordFacts};
 use normalize::{is_hyphen, is_letter, is_space, norm_punct, norm_word};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +74,10 @@ pub struct Text<'a> {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     pub paragraphs: Vec<Paragraph>,
+    /// The guessed part of speech of every token (`None` for all but words).
+    pub tags: Vec<Option<Pos>>,
+    /// What the heuristics guess of every token (`None` for all but words).
+    pub facts: Vec<Option<WordFacts>>,
 }
 
 impl<'a> Text<'a> {
@@ -85,7 +90,10 @@ impl<'a> Text<'a> {
     pub fn with_stems(src: &'a str, stems: &mut StemCache) -> Text<'a> {
         let tokens = tokenize(src, stems);
         let (sentences, paragraphs) = segment::segment(src, &tokens);
-        Text { src, tokens, sentences, paragraphs }
+        let facts: Vec<Option<WordFacts>> =
+            tokens.iter().map(|t| (t.kind == TokenKind::Word).then(|| stems.facts(&t.norm))).collect();
+        let tags = facts.iter().map(|f| f.map(|f| f.pos)).collect();
+        Text { src, tokens, sentences, paragraphs, tags, facts }
     }
 
     pub fn slice(&self, start: usize, end: usize) -> &'a str {
@@ -133,6 +141,12 @@ pub fn tokens(src: &str) -> Vec<Token> {
     tokenize(src, &mut StemCache::new())
 }
 
+/// The tokens of a text with empty stems: for comparing normal forms, at a
+/// fraction of the cost of [`tokens`].
+pub fn tokens_without_stems(src: &str) -> Vec<Token> {
+    tokenize(src, &mut StemCache::stemless())
+}
+
 fn tokenize(src: &str, stems: &mut StemCache) -> Vec<Token> {
     tokenize_with(src, stems, true)
 }
@@ -145,10 +159,16 @@ fn tokenize_with(src: &str, stems: &mut StemCache, chunked: bool) -> Vec<Token> 
     // About one token per six bytes of Russian text.
     let mut tokens: Vec<Token> = Vec::with_capacity(src.len() / 6 + 1);
     let mut pos = 0;
-    let mut push_segment = |tokens: &mut Vec<Token>, start: usize, seg: &str| {
+    // `plain`: the segment is Russian or Latin letters and digits only, so
+    // none of the tests for spaces, invisible characters or full stops
+    // applies.
+    let mut push_segment = |tokens: &mut Vec<Token>, start: usize, seg: &str, plain: bool| {
         {
             let end = start + seg.len();
-            if seg.chars().all(is_space) {
+            if plain {
+                // (The hyphen test below only joins a segment that follows a
+                // hyphen; a plain chunk follows a space or punctuation.)
+            } else if seg.chars().all(is_space) {
                 return;
             }
             // Invisible characters alone (zero-width joiners and the like).
@@ -161,7 +181,8 @@ fn tokenize_with(src: &str, stems: &mut StemCache, chunked: bool) -> Vec<Token> 
             // «порядке.Заявление»: UAX #29 keeps words joined by a full stop
             // together; in Russian text that is a missing space, unless
             // every part is short («т.е», «и.о», «Б.В»).
-            if seg.contains('.')
+            if !plain
+                && seg.contains('.')
                 && seg.chars().any(normalize::is_cyrillic)
                 && seg.split('.').any(|p| p.chars().count() >= 3)
             {
@@ -184,7 +205,13 @@ fn tokenize_with(src: &str, stems: &mut StemCache, chunked: bool) -> Vec<Token> 
                 }
                 return;
             }
-            let kind = if seg.chars().any(is_letter) {
+            let kind = if plain {
+                if seg.bytes().all(|b| b.is_ascii_digit()) {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                }
+            } else if seg.chars().any(is_letter) {
                 TokenKind::Word
             } else if seg.chars().any(|c| c.is_ascii_digit()) {
                 TokenKind::Number
@@ -218,13 +245,14 @@ fn tokenize_with(src: &str, stems: &mut StemCache, chunked: bool) -> Vec<Token> 
     // Word segmentation (UAX #29) of the text between placeholders. ASCII
     // white space always ends a segment, so the text is cut there into
     // chunks; a chunk of Russian or Latin letters and digits only is one
-    // word segment, and only the other chunks, with the white space before
+    // word segment, with punctuation around it one segment a mark (see
+    // `plain_chunk`), and only the other chunks, with the white space before
     // them, go through the full segmentation.
     let mut push_gap = |tokens: &mut Vec<Token>, from: usize, to: usize| {
         let gap = &src[from..to];
         if !chunked {
             for (off, seg) in gap.split_word_bound_indices() {
-                push_segment(tokens, from + off, seg);
+                push_segment(tokens, from + off, seg, false);
             }
             return;
         }
@@ -242,14 +270,29 @@ fn tokenize_with(src: &str, stems: &mut StemCache, chunked: bool) -> Vec<Token> 
             if chunk == i {
                 continue;
             }
-            if gap[chunk..i]
-                .chars()
-                .all(|c| matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё' | 'a'..='z' | 'A'..='Z' | '0'..='9'))
-            {
-                push_segment(tokens, from + chunk, &gap[chunk..i]);
-            } else {
-                for (off, seg) in gap[space..i].split_word_bound_indices() {
-                    push_segment(tokens, from + space + off, seg);
+            match plain_chunk(&gap[chunk..i]) {
+                Some((core, tail)) => {
+                    let (core_start, tail_start) = (chunk + core.start, chunk + tail);
+                    for (off, c) in gap[chunk..core_start].char_indices() {
+                        push_segment(
+                            tokens,
+                            from + chunk + off,
+                            &gap[chunk + off..chunk + off + c.len_utf8()],
+                            false,
+                        );
+                    }
+                    if core_start < tail_start {
+                        push_segment(tokens, from + core_start, &gap[core_start..tail_start], true);
+                    }
+                    for (off, c) in gap[tail_start..i].char_indices() {
+                        let at = tail_start + off;
+                        push_segment(tokens, from + at, &gap[at..at + c.len_utf8()], false);
+                    }
+                }
+                None => {
+                    for (off, seg) in gap[space..i].split_word_bound_indices() {
+                        push_segment(tokens, from + space + off, seg, false);
+                    }
                 }
             }
         }
@@ -268,6 +311,25 @@ fn tokenize_with(src: &str, stems: &mut StemCache, chunked: bool) -> Vec<Token> 
     }
     push_gap(&mut tokens, pos, src.len());
     tokens
+}
+
+/// A chunk between ASCII spaces that word segmentation (UAX #29) would cut
+/// into punctuation marks, each a segment of its own, around one run of
+/// Russian or Latin letters and digits («(заявления»,», «2024.»): the run
+/// (possibly empty, when the chunk is punctuation only) and where the
+/// punctuation after it starts. `None` for any other chunk. None of these
+/// marks joins its neighbours: the ones between letters or digits
+/// (`.`, `,`, `:`, `;`) join only with a letter or digit on both sides,
+/// and the chunk has none beyond the run.
+fn plain_chunk(chunk: &str) -> Option<(Range<usize>, usize)> {
+    let is_edge = |c: char| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '"' | '«' | '»');
+    let is_plain =
+        |c: char| matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё' | 'a'..='z' | 'A'..='Z' | '0'..='9');
+    let start = chunk.find(|c: char| !is_edge(c)).unwrap_or(chunk.len());
+    let end = chunk
+        .rfind(|c: char| !is_edge(c))
+        .map_or(start, |i| i + chunk[i..].chars().next().map_or(0, char::len_utf8));
+    chunk[start..end].chars().all(is_plain).then_some((start..end, end))
 }
 
 fn word_token(src: &str, start: usize, end: usize, stems: &mut StemCache) -> Token {
@@ -327,6 +389,9 @@ mod tests {
             "строка\r\nстрока\n\nабзац\tтаб\u{A0}nbsp\u{2009}тонкий\u{3000}идеограф",
             "порядке.Заявление O'Brien can't 3'14 ab:cd 12:30 __init__ a_b",
             " \u{301}начало с комбинирующего знака",
+            "«Заявление», (копия). Итак: да; нет! Почему?! 5, 2024. (1) «а» \"б\" ... ,,, «» ()",
+            "слово.\u{301} (\u{AD}слово) «слово»\u{200D} ).слово «т.е.» a.b. 12.30, 1,5. :а: ;б; 3:4 -5- «-»",
+            "(Иванов) И.И., тел.: 8 (495) 123-45-67; e-mail: a@b.ru; т.д.). ст.5, ч.2 «Ёлка»?! ЁЖ.",
         ];
         let key = |t: &Token| (t.start, t.end, t.kind, t.norm.clone(), t.stem.to_string());
         // And the real documents, when the corpus is beside the repository.
@@ -340,6 +405,38 @@ mod tests {
             let whole: Vec<_> = tokenize_with(s, &mut StemCache::new(), false).iter().map(key).collect();
             assert_eq!(fast, whole, "«{s}»");
         }
+    }
+
+    #[test]
+    fn tags_and_facts_are_the_guesses_for_each_word_with_a_shared_cache() {
+        let texts = [
+            "Ваше обращение рассмотрено. Сообщаем, что в предоставлении услуги отказано.",
+            "Рассмотрев заявление, комиссия приняла решение; ЁЛКА ёлка Ёлка из-за 210-ФЗ {{ x }} [ФИО] ____",
+            "Ваше обращение рассмотрено. Заявление принято.",
+        ];
+        let mut stems = StemCache::new();
+        for s in texts {
+            for t in [Text::with_stems(s, &mut stems), Text::new(s)] {
+                assert_eq!(t.tags.len(), t.tokens.len());
+                for ((tok, tag), facts) in t.tokens.iter().zip(&t.tags).zip(&t.facts) {
+                    let expected =
+                        (tok.kind == TokenKind::Word).then(|| crate::morph::heuristics::pos(&tok.norm));
+                    assert_eq!(*tag, expected, "{}", tok.norm);
+                    let expected = (tok.kind == TokenKind::Word).then(|| WordFacts::of(&tok.norm));
+                    assert_eq!(*facts, expected, "{}", tok.norm);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn tokens_without_stems_differ_only_by_their_stems() {
+        let s = "Ваше обращение рассмотрено, из-за 210-ФЗ «Ёлка» {{ x }} т.е. порядке.Заявление";
+        let key = |t: &Token| (t.start, t.end, t.kind, t.norm.clone());
+        let with: Vec<_> = tokens(s).iter().map(key).collect();
+        let without: Vec<_> = tokens_without_stems(s).iter().map(key).collect();
+        assert_eq!(with, without);
+        assert!(tokens_without_stems(s).iter().all(|t| t.stem.is_empty()));
     }
 
     #[test]

@@ -5,8 +5,37 @@
 /// matching: ё→е, soft hyphen and combining marks (stress accents) dropped,
 /// all hyphen-like characters unified to `-`.
 pub fn norm_word(word: &str) -> String {
+    // Fast path for Russian and ASCII letters and digits: runs of the ones
+    // that stay as they are are copied whole.
+    let bytes = word.as_bytes();
     let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
+    let (mut i, mut run) = (0, 0);
+    while i < bytes.len() {
+        let (b, next) = (bytes[i], bytes.get(i + 1).copied().unwrap_or(0));
+        let folded = match (b, next) {
+            (b'a'..=b'z' | b'0'..=b'9', _) => {
+                i += 1;
+                continue;
+            }
+            // а–п, р–я.
+            (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x8F) => {
+                i += 2;
+                continue;
+            }
+            (b'A'..=b'Z', _) => b.to_ascii_lowercase() as char,
+            // А–Я (U+0410–U+042F, two bytes D0 90–D0 AF) to а–я.
+            (0xD0, 0x90..=0xAF) => char::from_u32(0x420 + u32::from(next & 0x3F)).unwrap_or('\0'),
+            // Ё, ё.
+            (0xD0, 0x81) | (0xD1, 0x91) => 'е',
+            _ => break,
+        };
+        out.push_str(&word[run..i]);
+        out.push(folded);
+        i += if b < 0x80 { 1 } else { 2 };
+        run = i;
+    }
+    out.push_str(&word[run..i]);
+    for c in word[i..].chars() {
         match c {
             // Fast paths for the common letters, before the Unicode tables.
             'а'..='я' | 'a'..='z' | '0'..='9' => out.push(c),
@@ -80,7 +109,20 @@ pub fn is_vowel(c: char) -> bool {
 
 /// Number of syllables of a word (its vowels; at least one for a word with letters).
 pub fn syllables(word: &str) -> usize {
-    word.chars().filter(|&c| is_vowel(c)).count()
+    // The vowels are two-byte Cyrillic letters, and D0 and D1 only ever
+    // lead a character: count the pairs instead of decoding characters.
+    word.as_bytes()
+        .windows(2)
+        .filter(|pair| {
+            matches!(
+                (pair[0], pair[1]),
+                // а е и о, А Е И О У Ы Э Ю Я, Ё
+                (0xD0, 0xB0 | 0xB5 | 0xB8 | 0xBE | 0x90 | 0x95 | 0x98 | 0x9E | 0xA3 | 0xAB | 0xAD | 0xAE | 0xAF | 0x81)
+                // у ы э ю я, ё
+                | (0xD1, 0x83 | 0x8B | 0x8D | 0x8E | 0x8F | 0x91)
+            )
+        })
+        .count()
 }
 
 /// `char::is_alphabetic` with fast paths for ASCII and Russian letters.
@@ -101,16 +143,31 @@ pub fn is_lower(c: char) -> bool {
     }
 }
 
+/// `char::is_uppercase` with a fast path for Russian and ASCII letters.
+pub fn is_upper(c: char) -> bool {
+    match c {
+        'А'..='Я' | 'Ё' | 'A'..='Z' => true,
+        'а'..='я' | 'ё' | '\0'..='\u{7F}' => false,
+        c => c.is_uppercase(),
+    }
+}
+
 /// Pushes the lower case of `c` (as `char::to_lowercase`) with a fast
 /// path for Russian and ASCII letters.
+#[inline]
 pub fn push_lower(out: &mut String, c: char) {
     match c {
         'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
         'Ё' => out.push('ё'),
         '\0'..='\u{7F}' => out.push(c.to_ascii_lowercase()),
         'а'..='я' | 'ё' => out.push(c),
-        c => out.extend(c.to_lowercase()),
+        c => push_lower_slow(out, c),
     }
+}
+
+#[cold]
+fn push_lower_slow(out: &mut String, c: char) {
+    out.extend(c.to_lowercase());
 }
 
 pub fn is_cyrillic(c: char) -> bool {
@@ -125,6 +182,7 @@ mod tests {
     fn fast_case_helpers_agree_with_the_standard_library() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(is_lower(c), c.is_lowercase(), "{c:?}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
             let mut ours = String::new();
             push_lower(&mut ours, c);
@@ -137,6 +195,58 @@ mod tests {
         assert_eq!(norm_word("Осу\u{AD}ществлённый"), "осуществленный");
         assert_eq!(norm_word("заме\u{301}на"), "замена");
         assert_eq!(norm_word("из\u{2011}за"), "из-за");
+    }
+
+    /// The character-by-character normalisation the fast path must equal.
+    fn norm_word_by_chars(word: &str) -> String {
+        let mut out = String::new();
+        for c in word.chars() {
+            match c {
+                '\u{00AD}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{FEFF}' => {}
+                '\u{0300}'..='\u{036F}' => {}
+                'ё' | 'Ё' => out.push('е'),
+                '\u{2010}' | '\u{2011}' => out.push('-'),
+                c if c.is_uppercase() => out.extend(c.to_lowercase()),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn fast_normalisation_agrees_with_the_character_one() {
+        let words = [
+            "Заявление",
+            "ОБРАЩЕНИЕ",
+            "ёлка",
+            "ЁЖ",
+            "Осу\u{AD}ществлённый",
+            "заме\u{301}на",
+            "из\u{2011}за",
+            "210-ФЗ",
+            "GitHub",
+            "ΣΟΦΙΑ",
+            "Ǆ",
+            "İstanbul",
+            "пр\u{200D}имер",
+            "Ґанок",
+            "ЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя",
+            "👍🏽слово",
+            "слово👍",
+            "",
+        ];
+        for w in words {
+            assert_eq!(norm_word(w), norm_word_by_chars(w), "{w:?}");
+        }
+        // Every character, alone and after a Russian letter.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let w = format!("Я{c}ж");
+            assert_eq!(norm_word(&w), norm_word_by_chars(&w), "{c:?}");
+        }
     }
 
     #[test]
@@ -162,5 +272,16 @@ mod tests {
     fn counts_syllables() {
         assert_eq!(syllables("обращение"), 5);
         assert_eq!(syllables("ёлка"), 2);
+        // The same count as testing every character.
+        let by_chars = |w: &str| w.chars().filter(|&c| is_vowel(c)).count();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let w = format!("{c}аБ{c}Ё");
+            assert_eq!(syllables(&w), by_chars(&w), "{c:?}");
+        }
+        for w in
+            ["АЕЁИОУЫЭЮЯаеёиоуыэюя", "Осу\u{AD}ществлённый", "заме\u{301}на", "ГОСТ Р 52289-2019", "👍🏽ёж", ""]
+        {
+            assert_eq!(syllables(w), by_chars(w), "{w}");
+        }
     }
 }
