@@ -99,7 +99,6 @@ impl Checker {
             lexicon: &self.lexicon,
             dict_matches: &dict_matches,
             allowed_abbreviations: &self.config.allowed_abbreviations,
-            word_tags: Default::default(),
         };
         let mut findings = Vec::new();
         for rule in &self.rules {

@@ -129,9 +129,6 @@ pub struct Context<'a> {
     pub dict_matches: &'a [DictMatch],
     /// Abbreviations known to the readers (built-in list plus the config's).
     pub allowed_abbreviations: &'a [String],
-    /// Unused: the parts of speech are now guessed with the text's tokens
-    /// ([`crate::text::Text::tags`]); kept until the checker stops setting it.
-    pub word_tags: std::cell::OnceCell<Vec<Option<crate::morph::heuristics::Pos>>>,
 }
 
 impl Context<'_> {
