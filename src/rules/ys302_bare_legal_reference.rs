@@ -393,50 +393,146 @@ fn first_letters() -> &'static [char] {
 }
 
 fn candidate_starts(src: &str) -> Vec<usize> {
-    // `char::is_alphanumeric` with fast paths for Russian and ASCII.
+    // A word starts at a letter after a character that is not a word
+    // character (`char::is_alphanumeric` or `_`). Each word start goes
+    // through a window of the last three words: a word leaves it as a
+    // candidate when it opens a reference or when a «кодекс…» came within
+    // the three words after it.
+    let bytes = src.as_bytes();
+    let mut out = Vec::new();
+    // (start, is a candidate) of the last three words, oldest first.
+    let mut window: [(usize, bool); 3] = [(0, false); 3];
+    let mut in_window = 0;
+    let mut prev_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let c = src[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        };
+        let letter = crate::text::normalize::is_letter(c);
+        if letter && !prev_word {
+            let (opens, kodeks) = word_opens(src, i, c, len);
+            if kodeks {
+                for w in &mut window[..in_window] {
+                    w.1 = true;
+                }
+            }
+            if in_window == 3 {
+                if window[0].1 {
+                    out.push(window[0].0);
+                }
+                window.rotate_left(1);
+                in_window = 2;
+            }
+            window[in_window] = (i, opens);
+            in_window += 1;
+        }
+        prev_word =
+            letter || (b < 0x80 && (b.is_ascii_digit() || b == b'_')) || (b >= 0x80 && c.is_numeric());
+        i += len;
+    }
+    out.extend(window[..in_window].iter().filter(|w| w.1).map(|w| w.0));
+    out
+}
+
+/// Whether the word starting at byte `i` of `src` with the letter `c`
+/// (`len` bytes) may open a reference, and whether it is «кодекс…».
+fn word_opens(src: &str, i: usize, c: char, len: usize) -> (bool, bool) {
+    // Most words are turned away by their first two letters (the lists are
+    // all in Russian lower case).
+    let lower = |c: char| match c {
+        'а'..='я' => Some(c as u32 - 'а' as u32),
+        'А'..='Я' => Some(c as u32 - 'А' as u32),
+        _ => None,
+    };
+    match lower(c) {
+        Some(l1) => {
+            let next = src[i + len..].chars().next();
+            let l2 = match next {
+                Some(n)
+                    if crate::text::normalize::is_letter(n)
+                        || n.is_ascii_digit()
+                        || n == '_'
+                        || n.is_numeric() =>
+                {
+                    match lower(n) {
+                        Some(l2) => l2,
+                        // A second letter outside а–я matches no list.
+                        None => return (false, false),
+                    }
+                }
+                // A one-letter word («п», «ч»).
+                _ => 32,
+            };
+            if opener_pairs()[l1 as usize] & (1 << l2) == 0 {
+                return (false, false);
+            }
+        }
+        None if c.is_ascii() => return (false, false),
+        None => {}
+    }
     let is_word =
         |c: char| crate::text::normalize::is_letter(c) || c.is_ascii_digit() || c == '_' || c.is_numeric();
-    // (start, opens a reference, is «кодекс…») of each word. Only the
-    // first twelve letters are lower-cased: enough for every opener.
-    let mut words: Vec<(usize, bool, bool)> = Vec::new();
-    let mut lower = String::new();
-    let mut prev = ' ';
-    for (i, c) in src.char_indices() {
-        if crate::text::normalize::is_letter(c) && !is_word(prev) {
-            // Most words cannot open a reference by their first letter alone.
-            let may_open = match c {
-                'а'..='я' | 'a'..='z' => first_letters().contains(&c),
-                'А'..='Я' => first_letters().contains(&char::from_u32(c as u32 + 0x20).unwrap_or(c)),
-                _ => c.to_lowercase().any(|l| first_letters().contains(&l)),
-            };
-            if !may_open {
-                words.push((i, false, false));
-                prev = c;
-                continue;
+    // The word's first twelve letters in lower case (enough for every
+    // opener), on the stack when they are all Russian letters.
+    let mut buf = [0u8; 24];
+    let (mut n, mut chars, mut len, mut simple) = (0, 0, 0, true);
+    for c in src[i..].chars().take_while(|&c| is_word(c)) {
+        if chars < 12 {
+            match c {
+                'а'..='я' => n += c.encode_utf8(&mut buf[n..]).len(),
+                'А'..='Я' => {
+                    n += char::from_u32(c as u32 + 0x20).unwrap_or(c).encode_utf8(&mut buf[n..]).len()
+                }
+                _ => simple = false,
             }
-            let len: usize = src[i..].chars().take_while(|&c| is_word(c)).map(char::len_utf8).sum();
-            let word = &src[i..i + len];
-            lower.clear();
-            for c in word.chars().take(12) {
-                crate::text::normalize::push_lower(&mut lower, c);
-            }
-            let whole = word.chars().nth(12).is_none();
-            let w = lower.as_str();
-            let part = (PARTS.iter().any(|o| w.starts_with(o)) || whole && PART_WORDS.contains(&w))
-                && number_follows(&src[i + len..]);
-            let opens =
-                part || OPENERS.iter().any(|o| w.starts_with(o)) || whole && OPENER_WORDS.contains(&w);
-            words.push((i, opens, w.starts_with("кодекс")));
         }
-        prev = c;
+        chars += 1;
+        len += c.len_utf8();
     }
-    let mut out = Vec::new();
-    for (k, &(i, opens, _)) in words.iter().enumerate() {
-        if opens || words[k + 1..].iter().take(3).any(|w| w.2) {
-            out.push(i);
+    let slow;
+    let w = if simple {
+        std::str::from_utf8(&buf[..n]).unwrap_or_default()
+    } else {
+        // Most words cannot open a reference by their first letter alone.
+        if !c.to_lowercase().any(|l| first_letters().contains(&l)) {
+            return (false, false);
         }
-    }
-    out
+        let mut lower = String::new();
+        for c in src[i..i + len].chars().take(12) {
+            crate::text::normalize::push_lower(&mut lower, c);
+        }
+        slow = lower;
+        slow.as_str()
+    };
+    let whole = chars <= 12;
+    let part = (PARTS.iter().any(|o| w.starts_with(o)) || whole && PART_WORDS.contains(&w))
+        && number_follows(&src[i + len..]);
+    let opens = part || OPENERS.iter().any(|o| w.starts_with(o)) || whole && OPENER_WORDS.contains(&w);
+    (opens, w.starts_with("кодекс"))
+}
+
+/// For each first letter `а`–`я` (0–31), a bit per second letter (0–31)
+/// that some word of [`OPENERS`], [`OPENER_WORDS`], [`PARTS`] or
+/// [`PART_WORDS`] begins with; bit 32: the list has the one-letter word.
+fn opener_pairs() -> &'static [u64; 32] {
+    static PAIRS: OnceLock<[u64; 32]> = OnceLock::new();
+    PAIRS.get_or_init(|| {
+        let mut pairs = [0u64; 32];
+        for w in [OPENERS, OPENER_WORDS, PARTS, PART_WORDS].iter().flat_map(|list| list.iter()) {
+            let mut letters = w.chars().map(|c| {
+                assert!(('а'..='я').contains(&c), "«{w}»: the lists are in Russian lower case");
+                c as u32 - 'а' as u32
+            });
+            let first = letters.next().expect("no empty words");
+            pairs[first as usize] |= 1 << letters.next().unwrap_or(32);
+        }
+        pairs
+    })
 }
 
 /// Identifies a norm across its mentions: the numbers of its parts and the
@@ -825,6 +921,66 @@ mod tests {
             }
         }
         assert!(tried > 1000);
+    }
+
+    /// The word-by-word reference: a word is a candidate when it opens a
+    /// reference or a «кодекс…» follows within three words.
+    fn candidate_starts_reference(src: &str) -> Vec<usize> {
+        use super::{first_letters, number_follows, OPENERS, OPENER_WORDS, PARTS, PART_WORDS};
+        let is_word = |c: char| {
+            crate::text::normalize::is_letter(c) || c.is_ascii_digit() || c == '_' || c.is_numeric()
+        };
+        let mut words: Vec<(usize, bool, bool)> = Vec::new();
+        let mut prev = ' ';
+        for (i, c) in src.char_indices() {
+            if crate::text::normalize::is_letter(c) && !is_word(prev) {
+                let may_open = c.to_lowercase().any(|l| first_letters().contains(&l));
+                let len: usize = src[i..].chars().take_while(|&c| is_word(c)).map(char::len_utf8).sum();
+                let word = &src[i..i + len];
+                let w: String = word.chars().take(12).flat_map(char::to_lowercase).collect();
+                let whole = word.chars().nth(12).is_none();
+                let part = (PARTS.iter().any(|o| w.starts_with(o))
+                    || whole && PART_WORDS.contains(&w.as_str()))
+                    && number_follows(&src[i + len..]);
+                let opens = may_open
+                    && (part
+                        || OPENERS.iter().any(|o| w.starts_with(o))
+                        || whole && OPENER_WORDS.contains(&w.as_str()));
+                words.push((i, opens, may_open && w.starts_with("кодекс")));
+            }
+            prev = c;
+        }
+        (0..words.len())
+            .filter(|&k| words[k].1 || words[k + 1..].iter().take(3).any(|w| w.2))
+            .map(|k| words[k].0)
+            .collect()
+    }
+
+    #[test]
+    fn candidate_starts_are_every_word_that_may_open_a_reference() {
+        let texts = [
+            "в соответствии с п. 3 ч. 1 ст. 7 Федерального закона от 27.07.2010 № 210-ФЗ",
+            "ст.5 Гражданского процессуального кодекса; Жилищного кодекса РФ; один два три кодекс",
+            "П. 5, Ч.2, пп. 3, подп. 4, абз. 2, гл. 1, ст 7, ч 8, п_1, п1, п-2, ГК РФ, Гк, гК, НК, ГОСТ Р 1",
+            "ПОСТАНОВЛЕНИЕ ПРАВИТЕЛЬСТВА; Приказом; указ; СВОД ПРАВИЛ; порядке; Регламента; положением",
+            "ёлка Ёж при\u{301}каз За\u{301}кон Ф\u{301}едерального 5закон _закон a-закон закон-указ",
+            "Ϊ İ ß Σ ǅ 👍закон «кодекс» x кодекс; a b c кодекса; ②Закон ٣кодекс",
+            "",
+            "п",
+            "ч 1",
+        ];
+        let corpus = std::env::var("YASNO_CORPUS")
+            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/real").to_string());
+        let documents: Vec<String> = std::fs::read_dir(corpus)
+            .map(|dir| dir.flatten().filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect())
+            .unwrap_or_default();
+        let mut found = 0;
+        for s in texts.iter().copied().chain(documents.iter().map(String::as_str)) {
+            let starts = super::candidate_starts(s);
+            assert_eq!(starts, candidate_starts_reference(s), "«{s}»");
+            found += starts.len();
+        }
+        assert!(found > 40, "{found}");
     }
 
     fn flagged(s: &str) -> Vec<String> {
