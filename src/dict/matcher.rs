@@ -265,7 +265,7 @@ impl Lexicon {
             TokenKind::Word => match mode {
                 MatchMode::Exact => WordSpec {
                     keys: vec![self.intern(&tok.stem)],
-                    forms: Some(set_of(vec![tok.norm.clone()])),
+                    forms: Some(set_of(vec![tok.norm.to_string()])),
                 },
                 MatchMode::Stem => {
                     // build.rs has told apart the built-in words with the
@@ -301,7 +301,7 @@ impl Lexicon {
             },
             _ => return Err("only words and punctuation may form a phrase".into()),
         };
-        self.specs.entry(tok.norm.clone()).or_default().push((mode, verb, spec.clone()));
+        self.specs.entry(tok.norm.to_string()).or_default().push((mode, verb, spec.clone()));
         Ok(spec)
     }
 
@@ -683,7 +683,7 @@ fn plain_tokens(phrase: &str, stems: &mut FxHashMap<String, Arc<str>>) -> Option
                 stem
             }
         };
-        out.push(Token { start, end, kind: TokenKind::Word, norm, stem });
+        out.push(Token { start, end, kind: TokenKind::Word, norm: norm.into(), stem });
         if word.len() < item.len() {
             let stem = empty.get_or_insert_with(|| Arc::from("")).clone();
             out.push(Token { start: end, end: end + 1, kind: TokenKind::Punct, norm: ",".into(), stem });

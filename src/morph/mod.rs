@@ -4,6 +4,8 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
+use crate::text::Norm;
+
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// Stems normalised words, caching each distinct word of a text. Tokens of
@@ -12,7 +14,9 @@ use rust_stemmers::{Algorithm, Stemmer};
 pub struct StemCache {
     /// `None` for a cache that leaves every stem empty (see [`StemCache::stemless`]).
     stemmer: Option<Stemmer>,
-    cache: FxHashMap<String, Word>,
+    cache: FxHashMap<Norm, Word>,
+    /// Normal forms of punctuation marks, shared like the words'.
+    puncts: FxHashMap<Norm, ()>,
     empty: Arc<str>,
 }
 
@@ -55,6 +59,7 @@ impl StemCache {
         StemCache {
             stemmer: Some(Stemmer::create(Algorithm::Russian)),
             cache: FxHashMap::default(),
+            puncts: FxHashMap::default(),
             empty: Arc::from(""),
         }
     }
@@ -72,8 +77,34 @@ impl StemCache {
             return w.stem.clone();
         }
         let s: Arc<str> = stem_word(stemmer, norm).into();
-        self.cache.insert(norm.to_string(), Word { stem: s.clone(), facts: None });
+        self.cache.insert(Norm::from(norm), Word { stem: s.clone(), facts: None });
         s
+    }
+
+    /// The shared normal form and the stem of an already normalised word:
+    /// the tokens of one word share both strings.
+    pub fn word(&mut self, norm: &str) -> (Norm, Arc<str>) {
+        let Some(stemmer) = &self.stemmer else { return (Norm::from(norm), self.empty.clone()) };
+        if let Some((k, w)) = self.cache.get_key_value(norm) {
+            return (k.clone(), w.stem.clone());
+        }
+        let s: Arc<str> = stem_word(stemmer, norm).into();
+        let k = Norm::from(norm);
+        self.cache.insert(k.clone(), Word { stem: s.clone(), facts: None });
+        (k, s)
+    }
+
+    /// The shared normal form of a punctuation mark or a number.
+    pub fn other(&mut self, norm: &str) -> Norm {
+        if let Some((k, ())) = self.puncts.get_key_value(norm) {
+            return k.clone();
+        }
+        if self.puncts.len() >= 10_000 {
+            return Norm::from(norm);
+        }
+        let k = Norm::from(norm);
+        self.puncts.insert(k.clone(), ());
+        k
     }
 
     /// The [`WordFacts`] of a normalised word, guessed once for a word of
@@ -97,6 +128,7 @@ impl StemCache {
     /// Forgets every stem.
     pub fn clear(&mut self) {
         self.cache.clear();
+        self.puncts.clear();
     }
 
     /// The empty stem of tokens that are not words.

@@ -1,6 +1,7 @@
 //! The text model: tokens, sentences and paragraphs over the original text.
 //! Every span is a byte range of the source; nothing is rewritten.
 
+mod norm;
 pub mod normalize;
 pub mod placeholder;
 mod segment;
@@ -13,7 +14,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::morph::heuristics::Pos;
 use crate::morph::{StemCache, WordFacts};
-use normalize::{is_hyphen, is_letter, is_space, norm_punct, norm_word};
+pub use norm::Norm;
+use normalize::{is_hyphen, is_letter, is_space, norm_punct_into, norm_word_into};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -33,8 +35,9 @@ pub struct Token {
     pub end: usize,
     pub kind: TokenKind,
     /// Normalised form: lower case, ё→е, without soft hyphens and stress
-    /// marks; quotes and dashes unified for punctuation.
-    pub norm: String,
+    /// marks; quotes and dashes unified for punctuation. Shared by the
+    /// tokens of the same word.
+    pub norm: Norm,
     /// Snowball stem of `norm` (words only; empty otherwise), shared by
     /// the tokens of the same word.
     pub stem: Arc<str>,
@@ -156,6 +159,8 @@ fn tokenize(src: &str, stems: &mut StemCache) -> Vec<Token> {
 /// between placeholders whole (the reference for tests).
 fn tokenize_with(src: &str, stems: &mut StemCache, chunked: bool) -> Vec<Token> {
     let empty = stems.empty();
+    // The normal form of the token at hand, before it is shared.
+    let mut buf = String::new();
     // About one token per six bytes of Russian text.
     let mut tokens: Vec<Token> = Vec::with_capacity(src.len() / 6 + 1);
     let mut pos = 0;
@@ -193,13 +198,13 @@ fn tokenize_with(src: &str, stems: &mut StemCache, chunked: bool) -> Vec<Token> 
                             start: off,
                             end: off + 1,
                             kind: TokenKind::Punct,
-                            norm: ".".into(),
+                            norm: stems.other("."),
                             stem: empty.clone(),
                         });
                         off += 1;
                     }
                     if !part.is_empty() {
-                        tokens.push(word_token(src, off, off + part.len(), stems));
+                        tokens.push(word_token(src, off, off + part.len(), stems, &mut buf));
                     }
                     off += part.len();
                 }
@@ -230,15 +235,16 @@ fn tokenize_with(src: &str, stems: &mut StemCache, chunked: bool) -> Vec<Token> 
                 {
                     let a_start = a.start;
                     tokens.truncate(n - 2);
-                    tokens.push(word_token(src, a_start, end, stems));
+                    tokens.push(word_token(src, a_start, end, stems, &mut buf));
                     return;
                 }
             }
-            let norm = match kind {
-                TokenKind::Punct => norm_punct(seg),
-                _ => norm_word(seg),
+            match kind {
+                TokenKind::Punct => norm_punct_into(seg, &mut buf),
+                _ => norm_word_into(seg, &mut buf),
             };
-            let stem = if kind == TokenKind::Word { stems.stem(&norm) } else { stems.empty() };
+            let (norm, stem) =
+                if kind == TokenKind::Word { stems.word(&buf) } else { (stems.other(&buf), stems.empty()) };
             tokens.push(Token { start, end, kind, norm, stem });
         }
     };
@@ -304,7 +310,7 @@ fn tokenize_with(src: &str, stems: &mut StemCache, chunked: bool) -> Vec<Token> 
             start: ps,
             end: pe,
             kind: TokenKind::Placeholder,
-            norm: String::new(),
+            norm: Norm::default(),
             stem: empty.clone(),
         });
         pos = pe;
@@ -332,10 +338,11 @@ fn plain_chunk(chunk: &str) -> Option<(Range<usize>, usize)> {
     chunk[start..end].chars().all(is_plain).then_some((start..end, end))
 }
 
-fn word_token(src: &str, start: usize, end: usize, stems: &mut StemCache) -> Token {
-    let norm = norm_word(&src[start..end]);
-    let kind = if norm.chars().any(is_letter) { TokenKind::Word } else { TokenKind::Number };
-    let stem = if kind == TokenKind::Word { stems.stem(&norm) } else { stems.empty() };
+fn word_token(src: &str, start: usize, end: usize, stems: &mut StemCache, buf: &mut String) -> Token {
+    norm_word_into(&src[start..end], buf);
+    let kind = if buf.chars().any(is_letter) { TokenKind::Word } else { TokenKind::Number };
+    let (norm, stem) =
+        if kind == TokenKind::Word { stems.word(buf) } else { (stems.other(buf), stems.empty()) };
     Token { start, end, kind, norm, stem }
 }
 
@@ -346,6 +353,38 @@ mod tests {
     fn words(s: &str) -> Vec<&str> {
         let t = Text::new(s);
         t.tokens.iter().filter(|t| t.counts_as_word()).map(|t| &s[t.start..t.end]).collect()
+    }
+
+    #[test]
+    fn tokens_of_one_word_share_their_normal_form() {
+        let t = Text::new("Заявление принято. ЗАЯВЛЕНИЕ рассмотрено, заявлениё — нет; «нет».");
+        let norms: Vec<&str> = t.tokens.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(
+            norms,
+            [
+                "заявление",
+                "принято",
+                ".",
+                "заявление",
+                "рассмотрено",
+                ",",
+                "заявление",
+                "—",
+                "нет",
+                ";",
+                "\"",
+                "нет",
+                "\"",
+                "."
+            ]
+        );
+        // One string for the three spellings of «заявление», one for «нет».
+        let at = |i: usize| t.tokens[i].norm.as_ptr();
+        assert_eq!(at(0), at(3));
+        assert_eq!(at(0), at(6));
+        assert_eq!(at(8), at(11));
+        assert_eq!(at(10), at(12));
+        assert_ne!(at(0), at(8));
     }
 
     #[test]

@@ -5,10 +5,17 @@
 /// matching: ё→е, soft hyphen and combining marks (stress accents) dropped,
 /// all hyphen-like characters unified to `-`.
 pub fn norm_word(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    norm_word_into(word, &mut out);
+    out
+}
+
+/// [`norm_word`] into `out` (cleared first), which keeps its capacity.
+pub fn norm_word_into(word: &str, out: &mut String) {
+    out.clear();
     // Fast path for Russian and ASCII letters and digits: runs of the ones
     // that stay as they are are copied whole.
     let bytes = word.as_bytes();
-    let mut out = String::with_capacity(word.len());
     let (mut i, mut run) = (0, 0);
     while i < bytes.len() {
         let (b, next) = (bytes[i], bytes.get(i + 1).copied().unwrap_or(0));
@@ -54,20 +61,25 @@ pub fn norm_word(word: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// Normalises a punctuation mark: typographic quotes become `"`, dashes `—`,
 /// and the ellipsis character three dots' worth `…`.
 pub fn norm_punct(p: &str) -> String {
-    p.chars()
-        .map(|c| match c {
-            '«' | '»' | '“' | '”' | '„' | '‟' | '"' | '‹' | '›' => '"',
-            '‘' | '’' | '‚' => '\'',
-            '–' | '—' | '−' | '―' | '‒' => '—',
-            c => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(p.len());
+    norm_punct_into(p, &mut out);
+    out
+}
+
+/// [`norm_punct`] into `out` (cleared first), which keeps its capacity.
+pub fn norm_punct_into(p: &str, out: &mut String) {
+    out.clear();
+    out.extend(p.chars().map(|c| match c {
+        '«' | '»' | '“' | '”' | '„' | '‟' | '"' | '‹' | '›' => '"',
+        '‘' | '’' | '‚' => '\'',
+        '–' | '—' | '−' | '―' | '‒' => '—',
+        c => c,
+    }));
 }
 
 /// True for spaces of any kind, including NBSP and narrow NBSP.
