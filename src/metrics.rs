@@ -110,7 +110,9 @@ pub fn compute(text: &Text) -> Metrics {
     let mut letter_words = 0;
     let mut syl = 0;
     let mut long = 0;
-    for t in &text.tokens {
+    // Syllables of each token, counted once for both passes.
+    let mut token_syl = vec![0; text.tokens.len()];
+    for (t, ts) in text.tokens.iter().zip(&mut token_syl) {
         if !t.counts_as_word() {
             continue;
         }
@@ -118,6 +120,7 @@ pub fn compute(text: &Text) -> Metrics {
         if t.kind == TokenKind::Word {
             letter_words += 1;
             let n = syllables(&t.norm);
+            *ts = n;
             syl += n;
             if n >= LONG_WORD_SYLLABLES {
                 long += 1;
@@ -130,11 +133,14 @@ pub fn compute(text: &Text) -> Metrics {
     let (mut p_sentences, mut p_words, mut p_letter_words, mut p_syl) = (0, 0, 0, 0);
     for s in text.sentences.iter().filter(|s| is_prose(text, s)) {
         p_sentences += 1;
-        for t in text.sentence_tokens(s).iter().filter(|t| t.counts_as_word()) {
+        for (t, &n) in text.sentence_tokens(s).iter().zip(&token_syl[s.tokens.clone()]) {
+            if !t.counts_as_word() {
+                continue;
+            }
             p_words += 1;
             if t.kind == TokenKind::Word {
                 p_letter_words += 1;
-                p_syl += syllables(&t.norm);
+                p_syl += n;
             }
         }
     }

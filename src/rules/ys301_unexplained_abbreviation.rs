@@ -335,7 +335,7 @@ impl Layout {
         let mut current = 0;
         for i in 0..n {
             line.push(current);
-            current += text.gap_after(i).matches('\n').count();
+            current += text.gap_after(i).bytes().filter(|&b| b == b'\n').count();
         }
         let lines = current + 1;
         let mut requisites = vec![false; lines];
