@@ -136,6 +136,14 @@ impl Rule for BareLegalReference {
 /// The pattern of a legal reference (searched only anchored, see
 /// [`reference_at`]).
 fn reference_pattern() -> String {
+    let [parts, acts] = reference_alternatives();
+    format!("{parts}|{acts}")
+}
+
+/// [`reference_pattern`]'s two halves: a reference that starts with the
+/// parts of an act («п. 3 ст. 7 Федерального закона …»), and one that starts
+/// with the act.
+fn reference_alternatives() -> [String; 2] {
     let num = r"(?:\d+(?:\.\d+)*\.?|[«“][а-я][»”]|[IVXLC]+\b)";
     let nums = format!(r"{num}(?:\s*(?:,|и|-|–|—)\s*{num})*");
     let part = format!(
@@ -152,9 +160,10 @@ fn reference_pattern() -> String {
     let standard = r"(?:\bГОСТ(?:\s+Р)?\s+\d[\d.]*(?:-\d+)?|\bСНиП\s+\d[\d.]*(?:-\d+)?\*?|\bСП\s+\d[\d.]*|\bСанПиН\s+\d[\d.]*(?:-\d+)?|[Сс]вод\w*\s+[Пп]равил\s+(?:СП\s+)?\d[\d.]*)";
     let defined = r"(?:Порядк(?:а|ом|у|е)|Регламент(?:а|ом|у|е)|Правил(?:ам|ами|ах)?(?:\s+дорожного\s+движения)?|Положени(?:я|ем|ю|и)|Закон(?:а|ом|у|е)|Кодекс(?:а|ом|у|е))\b";
     let link = r"\s*(?:(?:настоящего|указанного|данного|этого|того\s+же)\s+)?";
-    format!(
-        r"{chain}{link}(?:{law}|{code}|{decree}|{standard}|{defined}){tail}|(?:{law}|{decree}){tail}|{standard}{title}?|{law}{link}№\s*\d+-ФЗ"
-    )
+    [
+        format!(r"{chain}{link}(?:{law}|{code}|{decree}|{standard}|{defined}){tail}"),
+        format!(r"(?:{law}|{decree}){tail}|{standard}{title}?|{law}{link}№\s*\d+-ФЗ"),
+    ]
 }
 
 /// Byte spans of the legal references in `src`, in order. A reference must
@@ -211,17 +220,27 @@ pub(crate) fn find_references(src: &str) -> Vec<Range<usize>> {
 ///    match holds no such run of letters, its path is one of the exact
 ///    pattern's and the first of them; otherwise the PikeVM runs the
 ///    pattern as written (as it does if the lazy DFA gives up).
+///
+/// The backtracker's set of visited states is cleared for each search, and
+/// its size is the NFA's states times the bytes searched. So each of the
+/// pattern's two halves ([`reference_alternatives`]) has its own engines:
+/// anchored, the pattern `A|B` matches what `A` matches when `A` matches at
+/// all, and what `B` matches otherwise.
 struct ReferenceRe {
-    /// The pattern without `\b` or title bounds, reporting the longest match.
+    halves: [Half; 2],
+}
+
+/// The engines of one half of the pattern.
+struct Half {
+    /// The half without `\b` or title bounds, reporting the longest match.
     relaxed: hybrid::dfa::DFA,
-    /// The pattern with unbounded titles.
+    /// The half with unbounded titles.
     backtrack: BoundedBacktracker,
 }
 
 /// The search state of [`ReferenceRe`]'s engines, one per thread.
 struct ReferenceCaches {
-    relaxed: hybrid::dfa::Cache,
-    backtrack: backtrack::Cache,
+    halves: [(hybrid::dfa::Cache, backtrack::Cache); 2],
     exact: Option<pikevm::Cache>,
 }
 
@@ -232,7 +251,14 @@ const TITLE_LETTERS: &str = r#"[^»"\n]{1,300}"#;
 /// The anchored reference pattern; with `unbounded_titles`, titles of any
 /// length; without `word_boundaries`, no `\b`.
 fn anchored_reference_pattern(unbounded_titles: bool, word_boundaries: bool) -> String {
-    let mut pattern = narrow_classes(&format!("^(?:{})", reference_pattern()));
+    anchored(&reference_pattern(), unbounded_titles, word_boundaries)
+}
+
+/// `pattern` anchored at the start, with the classes of Russian text; with
+/// `unbounded_titles`, titles of any length; without `word_boundaries`, no
+/// `\b`.
+fn anchored(pattern: &str, unbounded_titles: bool, word_boundaries: bool) -> String {
+    let mut pattern = narrow_classes(&format!("^(?:{pattern})"));
     if unbounded_titles {
         pattern = pattern.replace(TITLE_LETTERS, r#"[^»"\n]+"#);
     }
@@ -245,18 +271,22 @@ fn anchored_reference_pattern(unbounded_titles: bool, word_boundaries: bool) -> 
 fn reference_re() -> &'static ReferenceRe {
     static RE: OnceLock<ReferenceRe> = OnceLock::new();
     RE.get_or_init(|| {
-        // Enough for references of a few thousand bytes.
-        let backtrack = BoundedBacktracker::builder()
-            .configure(BoundedBacktracker::config().visited_capacity(1 << 20))
-            .thompson(thompson::Config::new().which_captures(WhichCaptures::Implicit))
-            .build(&anchored_reference_pattern(true, true))
-            .expect("reference backtracker");
-        let relaxed = hybrid::dfa::DFA::builder()
-            .configure(hybrid::dfa::DFA::config().match_kind(MatchKind::All))
-            .thompson(thompson::Config::new().which_captures(WhichCaptures::None))
-            .build(&anchored_reference_pattern(true, false))
-            .expect("relaxed reference regex");
-        ReferenceRe { relaxed, backtrack }
+        let half = |pattern: &str| {
+            // Enough for references of a few thousand bytes.
+            let backtrack = BoundedBacktracker::builder()
+                .configure(BoundedBacktracker::config().visited_capacity(1 << 20))
+                .thompson(thompson::Config::new().which_captures(WhichCaptures::Implicit))
+                .build(&anchored(pattern, true, true))
+                .expect("reference backtracker");
+            let relaxed = hybrid::dfa::DFA::builder()
+                .configure(hybrid::dfa::DFA::config().match_kind(MatchKind::All))
+                .thompson(thompson::Config::new().which_captures(WhichCaptures::None))
+                .build(&anchored(pattern, true, false))
+                .expect("relaxed reference regex");
+            Half { relaxed, backtrack }
+        };
+        let [parts, acts] = reference_alternatives();
+        ReferenceRe { halves: [half(&parts), half(&acts)] }
     })
 }
 
@@ -301,21 +331,27 @@ fn reference_at(hay: &str) -> Option<usize> {
     CACHES.with(|caches| {
         let mut caches = caches.borrow_mut();
         let caches = caches.get_or_insert_with(|| ReferenceCaches {
-            relaxed: re.relaxed.create_cache(),
-            backtrack: re.backtrack.create_cache(),
+            halves: re.halves.each_ref().map(|h| (h.relaxed.create_cache(), h.backtrack.create_cache())),
             exact: None,
         });
-        let limit = match re.relaxed.try_search_fwd(&mut caches.relaxed, &input) {
-            Ok(None) => return None,
-            Ok(Some(longest)) => Some(longest.offset()),
-            Err(_) => None,
-        };
-        if let Some(limit) = limit {
-            if let Ok(m) = re.backtrack.try_find(&mut caches.backtrack, input.clone().range(..limit)) {
-                if !m.is_some_and(|m| has_long_title(&hay[..m.end()])) {
-                    return m.map(|m| m.end());
+        let fast = 'fast: {
+            for (half, (relaxed, backtrack)) in re.halves.iter().zip(&mut caches.halves) {
+                let limit = match half.relaxed.try_search_fwd(relaxed, &input) {
+                    Ok(None) => continue,
+                    Ok(Some(longest)) => longest.offset(),
+                    Err(_) => break 'fast None,
+                };
+                match half.backtrack.try_find(backtrack, input.clone().range(..limit)) {
+                    Ok(None) => continue,
+                    Ok(Some(m)) if !has_long_title(&hay[..m.end()]) => break 'fast Some(Some(m.end())),
+                    _ => break 'fast None,
                 }
             }
+            // Neither half matches.
+            Some(None)
+        };
+        if let Some(end) = fast {
+            return end;
         }
         let exact = exact_reference_re();
         exact.find(caches.exact.get_or_insert_with(|| exact.create_cache()), input).map(|m| m.end())
