@@ -683,10 +683,17 @@ fn plain_tokens(phrase: &str, stems: &mut FxHashMap<String, Arc<str>>) -> Option
                 stem
             }
         };
-        out.push(Token { start, end, kind: TokenKind::Word, norm: norm.into(), stem });
+        out.push(Token { start, end, kind: TokenKind::Word, norm: norm.into(), stem, facts: None });
         if word.len() < item.len() {
             let stem = empty.get_or_insert_with(|| Arc::from("")).clone();
-            out.push(Token { start: end, end: end + 1, kind: TokenKind::Punct, norm: ",".into(), stem });
+            out.push(Token {
+                start: end,
+                end: end + 1,
+                kind: TokenKind::Punct,
+                norm: ",".into(),
+                stem,
+                facts: None,
+            });
         }
         start = start + item.len() + 1;
     }

@@ -17,7 +17,18 @@ pub struct StemCache {
     cache: FxHashMap<Norm, Word>,
     /// Normal forms of punctuation marks, shared like the words'.
     puncts: FxHashMap<Norm, ()>,
+    /// Words as a text spells them: most tokens skip normalising.
+    spellings: FxHashMap<Box<str>, Spelled>,
     empty: Arc<str>,
+}
+
+/// A word as a text spells it: its shared normal form and stem, and what
+/// the heuristics guess of it (when asked for).
+#[derive(Clone)]
+pub struct Spelled {
+    pub norm: Norm,
+    pub stem: Arc<str>,
+    pub facts: Option<WordFacts>,
 }
 
 /// What the cache knows of one word.
@@ -60,6 +71,7 @@ impl StemCache {
             stemmer: Some(Stemmer::create(Algorithm::Russian)),
             cache: FxHashMap::default(),
             puncts: FxHashMap::default(),
+            spellings: FxHashMap::default(),
             empty: Arc::from(""),
         }
     }
@@ -94,6 +106,25 @@ impl StemCache {
         (k, s)
     }
 
+    /// The normal form, stem and, with `facts`, [`WordFacts`] of a word
+    /// as spelt in a text (`raw`, not normalised); `buf` is scratch space.
+    pub fn spelled(&mut self, raw: &str, buf: &mut String, facts: bool) -> Spelled {
+        if let Some(s) = self.spellings.get_mut(raw) {
+            if facts && s.facts.is_none() {
+                s.facts = Some(WordFacts::of(&s.norm));
+            }
+            return s.clone();
+        }
+        crate::text::normalize::norm_word_into(raw, buf);
+        let (norm, stem) = self.word(buf);
+        let facts = facts.then(|| self.facts(&norm));
+        let s = Spelled { norm, stem, facts };
+        if self.stemmer.is_some() {
+            self.spellings.insert(raw.into(), s.clone());
+        }
+        s
+    }
+
     /// The shared normal form of a punctuation mark or a number.
     pub fn other(&mut self, norm: &str) -> Norm {
         if let Some((k, ())) = self.puncts.get_key_value(norm) {
@@ -118,7 +149,7 @@ impl StemCache {
 
     /// Number of words whose stems are kept.
     pub fn len(&self) -> usize {
-        self.cache.len()
+        self.cache.len().max(self.spellings.len())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -129,6 +160,7 @@ impl StemCache {
     pub fn clear(&mut self) {
         self.cache.clear();
         self.puncts.clear();
+        self.spellings.clear();
     }
 
     /// The empty stem of tokens that are not words.

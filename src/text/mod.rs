@@ -41,6 +41,9 @@ pub struct Token {
     /// Snowball stem of `norm` (words only; empty otherwise), shared by
     /// the tokens of the same word.
     pub stem: Arc<str>,
+    /// What the heuristics guess of a word, when its tokens were read for
+    /// a check ([`Text`]); `None` otherwise.
+    pub facts: Option<WordFacts>,
 }
 
 impl Token {
@@ -91,10 +94,12 @@ impl<'a> Text<'a> {
     /// As [`Text::new`], with stems taken from (and added to) `stems`,
     /// which may outlive the text: a checker keeps one across checks.
     pub fn with_stems(src: &'a str, stems: &mut StemCache) -> Text<'a> {
-        let tokens = tokenize(src, stems);
+        let tokens = tokenize_with(src, stems, true, true);
         let (sentences, paragraphs) = segment::segment(src, &tokens);
-        let facts: Vec<Option<WordFacts>> =
-            tokens.iter().map(|t| (t.kind == TokenKind::Word).then(|| stems.facts(&t.norm))).collect();
+        let facts: Vec<Option<WordFacts>> = tokens
+            .iter()
+            .map(|t| (t.kind == TokenKind::Word).then(|| t.facts.unwrap_or_else(|| stems.facts(&t.norm))))
+            .collect();
         let tags = facts.iter().map(|f| f.map(|f| f.pos)).collect();
         Text { src, tokens, sentences, paragraphs, tags, facts }
     }
@@ -151,13 +156,14 @@ pub fn tokens_without_stems(src: &str) -> Vec<Token> {
 }
 
 fn tokenize(src: &str, stems: &mut StemCache) -> Vec<Token> {
-    tokenize_with(src, stems, true)
+    tokenize_with(src, stems, true, false)
 }
 
 /// `chunked`: cut the text at ASCII white space before the word
 /// segmentation (the fast way, see `push_gap`); `false` segments each run
-/// between placeholders whole (the reference for tests).
-fn tokenize_with(src: &str, stems: &mut StemCache, chunked: bool) -> Vec<Token> {
+/// between placeholders whole (the reference for tests). `facts`: give the
+/// words their [`WordFacts`].
+fn tokenize_with(src: &str, stems: &mut StemCache, chunked: bool, facts: bool) -> Vec<Token> {
     let empty = stems.empty();
     // The normal form of the token at hand, before it is shared.
     let mut buf = String::new();
@@ -200,6 +206,7 @@ fn tokenize_with(src: &str, stems: &mut StemCache, chunked: bool) -> Vec<Token> 
                             kind: TokenKind::Punct,
                             norm: stems.other("."),
                             stem: empty.clone(),
+                            facts: None,
                         });
                         off += 1;
                     }
@@ -239,13 +246,23 @@ fn tokenize_with(src: &str, stems: &mut StemCache, chunked: bool) -> Vec<Token> 
                     return;
                 }
             }
+            if kind == TokenKind::Word {
+                let w = stems.spelled(seg, &mut buf, facts);
+                tokens.push(Token { start, end, kind, norm: w.norm, stem: w.stem, facts: w.facts });
+                return;
+            }
             match kind {
                 TokenKind::Punct => norm_punct_into(seg, &mut buf),
                 _ => norm_word_into(seg, &mut buf),
             };
-            let (norm, stem) =
-                if kind == TokenKind::Word { stems.word(&buf) } else { (stems.other(&buf), stems.empty()) };
-            tokens.push(Token { start, end, kind, norm, stem });
+            tokens.push(Token {
+                start,
+                end,
+                kind,
+                norm: stems.other(&buf),
+                stem: stems.empty(),
+                facts: None,
+            });
         }
     };
     // Word segmentation (UAX #29) of the text between placeholders. ASCII
@@ -312,6 +329,7 @@ fn tokenize_with(src: &str, stems: &mut StemCache, chunked: bool) -> Vec<Token> 
             kind: TokenKind::Placeholder,
             norm: Norm::default(),
             stem: empty.clone(),
+            facts: None,
         });
         pos = pe;
     }
@@ -343,7 +361,7 @@ fn word_token(src: &str, start: usize, end: usize, stems: &mut StemCache, buf: &
     let kind = if buf.chars().any(is_letter) { TokenKind::Word } else { TokenKind::Number };
     let (norm, stem) =
         if kind == TokenKind::Word { stems.word(buf) } else { (stems.other(buf), stems.empty()) };
-    Token { start, end, kind, norm, stem }
+    Token { start, end, kind, norm, stem, facts: None }
 }
 
 #[cfg(test)]
@@ -385,6 +403,27 @@ mod tests {
         assert_eq!(at(8), at(11));
         assert_eq!(at(10), at(12));
         assert_ne!(at(0), at(8));
+    }
+
+    #[test]
+    fn a_shared_cache_gives_every_word_its_own_facts() {
+        // The cache keeps words by spelling across texts; what a text gets
+        // must not depend on what came before.
+        let mut stems = StemCache::new();
+        let texts = [
+            "Заявление рассмотрено. Осуществление проверки проводится.",
+            "Проверка проводилась; ЗАЯВЛЕНИЕ рассмотрено, заявления рассматриваются.",
+        ];
+        for _ in 0..2 {
+            for s in texts {
+                let t = Text::with_stems(s, &mut stems);
+                for (tok, facts) in t.tokens.iter().zip(&t.facts) {
+                    let want = (tok.kind == TokenKind::Word).then(|| WordFacts::of(&tok.norm));
+                    assert_eq!(*facts, want, "{}", tok.norm);
+                    assert_eq!(tok.norm, normalize::norm_word(&s[tok.start..tok.end]).as_str());
+                }
+            }
+        }
     }
 
     #[test]
@@ -440,8 +479,9 @@ mod tests {
             .map(|dir| dir.flatten().filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect())
             .unwrap_or_default();
         for s in texts.iter().copied().chain(documents.iter().map(String::as_str)) {
-            let fast: Vec<_> = tokenize_with(s, &mut StemCache::new(), true).iter().map(key).collect();
-            let whole: Vec<_> = tokenize_with(s, &mut StemCache::new(), false).iter().map(key).collect();
+            let fast: Vec<_> = tokenize_with(s, &mut StemCache::new(), true, false).iter().map(key).collect();
+            let whole: Vec<_> =
+                tokenize_with(s, &mut StemCache::new(), false, false).iter().map(key).collect();
             assert_eq!(fast, whole, "«{s}»");
         }
     }
