@@ -443,15 +443,20 @@ fn candidate_starts(src: &str) -> Vec<usize> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let (c, len) = if b < 0x80 {
-            (b as char, 1)
+        // (a letter, a word character, its length in bytes)
+        let (letter, word, len) = if b < 0x80 {
+            let letter = b.is_ascii_alphabetic();
+            (letter, letter || b.is_ascii_digit() || b == b'_', 1)
+        } else if matches!(b, 0xD0 | 0xD1) {
+            // U+0400–U+047F: Cyrillic letters, every one.
+            (true, true, 2)
         } else {
             let c = src[i..].chars().next().unwrap_or(' ');
-            (c, c.len_utf8())
+            let letter = crate::text::normalize::is_letter(c);
+            (letter, letter || c.is_numeric(), c.len_utf8())
         };
-        let letter = crate::text::normalize::is_letter(c);
         if letter && !prev_word {
-            let (opens, kodeks) = word_opens(src, i, c, len);
+            let (opens, kodeks) = word_opens(src, i);
             if kodeks {
                 for w in &mut window[..in_window] {
                     w.1 = true;
@@ -467,42 +472,56 @@ fn candidate_starts(src: &str) -> Vec<usize> {
             window[in_window] = (i, opens);
             in_window += 1;
         }
-        prev_word =
-            letter || (b < 0x80 && (b.is_ascii_digit() || b == b'_')) || (b >= 0x80 && c.is_numeric());
+        prev_word = word;
         i += len;
     }
     out.extend(window[..in_window].iter().filter(|w| w.1).map(|w| w.0));
     out
 }
 
-/// Whether the word starting at byte `i` of `src` with the letter `c`
-/// (`len` bytes) may open a reference, and whether it is «кодекс…».
-fn word_opens(src: &str, i: usize, c: char, len: usize) -> (bool, bool) {
+/// The index (0–31) of the Russian letter `а`–`я` or `А`–`Я` whose UTF-8
+/// bytes start `bytes`.
+fn russian_index(bytes: &[u8]) -> Option<u32> {
+    match bytes {
+        [0xD0, b @ 0xB0..=0xBF, ..] => Some(u32::from(b - 0xB0)),
+        [0xD1, b @ 0x80..=0x8F, ..] => Some(u32::from(b - 0x80) + 16),
+        [0xD0, b @ 0x90..=0xAF, ..] => Some(u32::from(b - 0x90)),
+        _ => None,
+    }
+}
+
+/// Whether the word starting at byte `i` of `src` may open a reference,
+/// and whether it is «кодекс…».
+fn word_opens(src: &str, i: usize) -> (bool, bool) {
+    let bytes = src.as_bytes();
+    let c = src[i..].chars().next().unwrap_or(' ');
     // Most words are turned away by their first two letters (the lists are
     // all in Russian lower case).
-    let lower = |c: char| match c {
-        'а'..='я' => Some(c as u32 - 'а' as u32),
-        'А'..='Я' => Some(c as u32 - 'А' as u32),
-        _ => None,
-    };
-    match lower(c) {
+    match russian_index(&bytes[i..]) {
         Some(l1) => {
-            let next = src[i + len..].chars().next();
-            let l2 = match next {
-                Some(n)
-                    if crate::text::normalize::is_letter(n)
-                        || n.is_ascii_digit()
-                        || n == '_'
-                        || n.is_numeric() =>
-                {
-                    match lower(n) {
-                        Some(l2) => l2,
-                        // A second letter outside а–я matches no list.
-                        None => return (false, false),
+            let next = &bytes[i + 2..];
+            let l2 = match next.first() {
+                None => 32,
+                Some(&b) if b < 0x80 => {
+                    if b.is_ascii_alphanumeric() || b == b'_' {
+                        // A second letter or digit outside а–я matches no list.
+                        return (false, false);
                     }
+                    32
                 }
-                // A one-letter word («п», «ч»).
-                _ => 32,
+                Some(0xD0 | 0xD1) => match russian_index(next) {
+                    Some(l2) => l2,
+                    // Another Cyrillic letter.
+                    None => return (false, false),
+                },
+                Some(_) => {
+                    let n = src[i + 2..].chars().next().unwrap_or(' ');
+                    if crate::text::normalize::is_letter(n) || n.is_numeric() {
+                        return (false, false);
+                    }
+                    // A one-letter word («п», «ч»).
+                    32
+                }
             };
             if opener_pairs()[l1 as usize] & (1 << l2) == 0 {
                 return (false, false);
@@ -990,6 +1009,22 @@ mod tests {
             .filter(|&k| words[k].1 || words[k + 1..].iter().take(3).any(|w| w.2))
             .map(|k| words[k].0)
             .collect()
+    }
+
+    #[test]
+    fn two_byte_cyrillic_is_all_letters() {
+        // `candidate_starts` takes every character led by 0xD0 or 0xD1 for a letter.
+        for c in '\u{400}'..='\u{47F}' {
+            assert!(c.is_alphabetic() && crate::text::normalize::is_letter(c), "{c:?}");
+            assert!(matches!(c.to_string().as_bytes()[0], 0xD0 | 0xD1));
+        }
+        for c in ['а', 'п', 'р', 'я', 'А', 'Я'] {
+            let lower = c.to_lowercase().next().unwrap();
+            assert_eq!(super::russian_index(c.to_string().as_bytes()), Some(lower as u32 - 'а' as u32));
+        }
+        for c in ['ё', 'Ё', 'ѐ', 'Ѐ', 'a', '1'] {
+            assert_eq!(super::russian_index(c.to_string().as_bytes()), None);
+        }
     }
 
     #[test]
