@@ -2,7 +2,9 @@
 
 use super::syntax::{all_caps, capitalised_inside, is_heading, tags};
 use super::{Context, Emitter, OptionDoc, Rule, RuleDoc};
-use crate::morph::heuristics::{is_genitive_adj, is_genitive_noun, is_genitive_preposition, Pos};
+use crate::morph::heuristics::{
+    is_genitive_adj, is_genitive_noun, is_genitive_preposition, starts_upper, Pos,
+};
 use crate::report::{Category, Severity};
 use crate::text::{Sentence, TokenKind};
 
@@ -78,7 +80,9 @@ impl GenitiveChain {
         let first = s.tokens.start;
         for i in s.tokens.clone() {
             let t = &text.tokens[i];
-            if t.kind != TokenKind::Word || capitalised_inside(text, s, i) || all_caps(text, i) {
+            // (Both tests below need a capital first letter: most words have none.)
+            let capital = t.kind == TokenKind::Word && starts_upper(text.slice(t.start, t.end));
+            if t.kind != TokenKind::Word || capital && (capitalised_inside(text, s, i) || all_caps(text, i)) {
                 emit(&mut chain, out);
                 open = false;
                 continue;

@@ -499,9 +499,13 @@ struct WordParts<'t> {
 
 impl<'t> WordParts<'t> {
     fn new(text: &'t Text) -> WordParts<'t> {
-        let mut parts = Vec::new();
+        let mut parts = Vec::with_capacity(text.tokens.len());
         for (i, t) in text.tokens.iter().enumerate() {
             if t.kind == TokenKind::Word {
+                if !t.norm.contains('-') && !t.norm.is_empty() {
+                    parts.push((t.norm.as_str(), i));
+                    continue;
+                }
                 for p in t.norm.split('-').filter(|p| !p.is_empty()) {
                     parts.push((p, i));
                 }
