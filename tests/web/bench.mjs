@@ -63,6 +63,7 @@ try {
               boot: boot ? boot.startTime : NaN,
               workerStart: w(0),
               workerModules: w(ready.modules),
+              workerModule: w(ready.module ?? NaN),
               workerWasm: w(ready.wasm),
               workerChecker: w(ready.checker),
               checkStart: w(check.detail.started),
@@ -128,6 +129,7 @@ try {
   console.log(
     `${mode} cache, median ms since navigation start: boot.js ${stage("boot")}, DOMContentLoaded ${stage("dcl")}; ` +
       `worker started ${stage("workerStart")}, its modules loaded ${stage("workerModules")}, ` +
+      `WebAssembly module at hand ${stage("workerModule")}, ` +
       `WebAssembly instantiated ${stage("workerWasm")}, new Checker built ${stage("workerChecker")}; ` +
       `check ${stage("checkStart")} → ${stage("checkEnd")}; report on the page ${stage("reportReceived")}; ` +
       `highlights rendered ${stage("firstHighlights")}`,
