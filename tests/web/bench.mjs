@@ -38,6 +38,7 @@ async function timeline(page) {
     const ready = performance.getEntriesByName("yasno:ready")[0].detail;
     const check = performance.getEntriesByName("yasno:check")[0];
     const first = performance.getEntriesByName("yasno:first-highlights")[0];
+    const painted = performance.getEntriesByName("yasno:first-painted")[0];
     if (!first) return null;
     const w = (t) => t + ready.origin - performance.timeOrigin;
     return {
@@ -52,6 +53,7 @@ async function timeline(page) {
       checkEnd: w(check.detail.started + check.detail.ms),
       reportReceived: check.startTime,
       firstHighlights: first.startTime,
+      firstPainted: painted ? painted.startTime : NaN,
     };
   });
   if (!stages) throw new Error("no highlights");
@@ -158,7 +160,7 @@ try {
         `WebAssembly module at hand ${stage("workerModule")}, ` +
         `WebAssembly instantiated ${stage("workerWasm")}, new Checker built ${stage("workerChecker")}; ` +
         `check ${stage("checkStart")} → ${stage("checkEnd")}; report on the page ${stage("reportReceived")}; ` +
-        `highlights rendered ${stage("firstHighlights")}`,
+        `highlights rendered ${stage("firstHighlights")}, the frame painted ${stage("firstPainted")}`,
     );
   }
   console.log(`load average at the end: ${loadavg()}`);
