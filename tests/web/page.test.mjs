@@ -477,6 +477,27 @@ describe("loading", () => {
     const wasm = current.requests.filter((u) => u.endsWith("/yasno_wasm_bg.wasm"));
     assert.equal(wasm.length, 1, wasm.join("\n"));
   });
+
+  test("a long restored draft: the highlights in view come first, all of them right after", async () => {
+    const page = await open();
+    const doc = ["001-", "002-", "003-", "004-", "005-", "006-", "007-", "008-"].map((p) => corpusText(p).trim()).join("\n\n");
+    await page.evaluate((t) => sessionStorage.setItem("yasno.draft", t), doc);
+    await page.reload();
+    await waitChecked(page);
+    // Marks well below the first screen too.
+    const lowest = await page.$$eval("#backdrop mark", (ms) => Math.max(...ms.map((m) => m.getBoundingClientRect().top)));
+    assert.ok(lowest > 3 * (await page.evaluate(() => window.innerHeight)), `the lowest mark at ${lowest}px`);
+    const marks = await markTexts(page);
+    // A full render (selecting a finding repaints every line) shows the same marks.
+    await page.locator(".finding").last().locator(".finding__message").click();
+    assert.deepEqual(await markTexts(page), marks);
+    const aligned = await page.evaluate(() => {
+      const lines = document.getElementById("text").value.split("\n");
+      const els = document.querySelectorAll("#backdrop > .ln");
+      return els.length === lines.length && [...els].every((el, i) => el.textContent === lines[i] || (lines[i] === "" && el.textContent === ""));
+    });
+    assert.ok(aligned, "the backdrop mirrors the text line by line");
+  });
 });
 
 describe("robustness", () => {

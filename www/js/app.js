@@ -158,16 +158,20 @@ function onReport(msg) {
   state.findings = findings;
   state.text = now;
   keepActive();
-  // The highlights first; the panels (hundreds of cards for a long letter)
-  // right after the frame that shows them.
-  renderHighlights();
-  if (!state.firstHighlights && findings.length) {
+  // The highlights in view first; the rest of them and the panels (hundreds
+  // of cards for a long letter) right after the frame that shows them.
+  renderHighlights({ visibleFirst: true });
+  const first = !state.firstHighlights && findings.length > 0;
+  if (first) {
     state.firstHighlights = true;
     performance.mark("yasno:first-highlights");
   }
   const shown = report;
   afterPaint(() => {
+    // For the bench: the frame with the first highlights is painted.
+    if (first) performance.mark("yasno:first-painted");
     if (state.report !== shown) return; // a newer report renders itself
+    editor.catchUp();
     renderPanels();
     // For tests and the bench: the page shows the report of the current text.
     if (!timerPending && !inFlight && !recheck && editor.value === state.text) {
@@ -211,10 +215,10 @@ function renderAll() {
   renderPanels();
 }
 
-/** The highlights over the text. */
-function renderHighlights() {
+/** The highlights over the text (`options` as for `Editor.render`). */
+function renderHighlights(options) {
   const t0 = performance.now();
-  editor.setFindings(visibleFindings(), state.activeUid);
+  editor.setFindings(visibleFindings(), state.activeUid, options);
   performance.measure("yasno:render-editor", { start: t0 });
 }
 

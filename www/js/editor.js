@@ -23,6 +23,9 @@ export class Editor {
     this.lineEls = [];
     this.lineHtmls = [];
     this.lineStarts = [0];
+    // The text the backdrop shows; whether some lines lag behind the findings.
+    this.shownText = null;
+    this.behind = false;
 
     this.pasting = false;
     this.inserting = false;
@@ -153,10 +156,10 @@ export class Editor {
   }
 
   /** Findings to paint: `{uid, start, end, category, severity}`. */
-  setFindings(findings, activeUid = this.activeUid) {
+  setFindings(findings, activeUid = this.activeUid, options = undefined) {
     this.findings = findings;
     this.activeUid = activeUid;
-    this.render();
+    this.render(options);
   }
 
   setActive(uid) {
@@ -170,8 +173,13 @@ export class Editor {
    * re-lays out only the lines it touched. Each line is flat segments, each
    * with the classes of the findings that cover it. Lines whose markup did
    * not change keep their elements.
+   *
+   * `visibleFirst`: when only the highlights changed (the text is the one
+   * shown), update only the lines in view (and a margin) now; `catchUp()`,
+   * after the frame is painted, does the rest. Laying out the highlights of a
+   * whole long document takes several times longer than of the screenful.
    */
-  render() {
+  render({ visibleFirst = false } = {}) {
     const text = this.ta.value;
     const lines = text.split("\n");
     const starts = new Array(lines.length);
@@ -183,7 +191,7 @@ export class Editor {
       .filter((f) => f.start < f.end && f.end <= text.length)
       .sort((a, b) => a.start - b.start);
 
-    const htmls = new Array(lines.length);
+    let htmls = new Array(lines.length);
     let next = 0;
     let open = []; // findings that may reach into the current line
     for (let i = 0; i < lines.length; i++) {
@@ -198,32 +206,105 @@ export class Editor {
       htmls[i] = this.lineHtml(lines[i], ls, open.filter((f) => f.start < le));
     }
 
-    // Replace only the run of lines that differs from what is shown.
+    this.behind = false;
+    if (visibleFirst && text === this.shownText && htmls.length === this.lineHtmls.length) {
+      const [first, last] = this.linesInView();
+      if (first > 0 || last < htmls.length - 1) {
+        const now = this.lineHtmls.slice();
+        for (let i = first; i <= last; i++) now[i] = htmls[i];
+        this.behind = now.some((h, i) => h !== htmls[i]);
+        htmls = now;
+      }
+    }
+    this.show(htmls);
+    this.lineStarts = starts;
+    this.shownText = text;
+    if (this.ta.scrollTop !== 0) this.ta.scrollTop = 0;
+  }
+
+  /** Brings the lines a `visibleFirst` render left out up to date. */
+  catchUp() {
+    if (this.behind) this.render();
+  }
+
+  /**
+   * Indices of the first and the last line on screen, with a margin of half
+   * a screen on each side (all lines if the editor is not laid out).
+   */
+  linesInView() {
+    const els = this.lineEls;
+    const n = els.length;
+    const h = window.innerHeight || 0;
+    if (!n || !h) return [0, n - 1];
+    const top = -h / 2;
+    const bottom = h * 1.5;
+    // The lines are blocks one under another: binary searches by position.
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (els[mid].getBoundingClientRect().bottom < top) lo = mid + 1;
+      else hi = mid;
+    }
+    const first = lo;
+    hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (els[mid].getBoundingClientRect().top > bottom) hi = mid - 1;
+      else lo = mid;
+    }
+    return [first, Math.max(first, lo)];
+  }
+
+  /**
+   * Puts the lines' markup in the backdrop, replacing only the runs of lines
+   * whose markup differs from what is shown.
+   */
+  show(htmls) {
     const old = this.lineHtmls;
     let a = 0;
     while (a < old.length && a < htmls.length && old[a] === htmls[a]) a++;
     let b = 0;
     while (b < old.length - a && b < htmls.length - a && old[old.length - 1 - b] === htmls[htmls.length - 1 - b]) b++;
-    const removed = this.lineEls.splice(a, old.length - a - b);
-    const before = this.lineEls[a] || null;
-    let added = [];
-    if (htmls.length - b > a) {
-      // One parse for the whole run of new lines (the markup is escaped text and <mark>s only).
-      let html = "";
-      for (let i = a; i < htmls.length - b; i++) html += `<div class="ln">${htmls[i]}</div>`;
-      this.parser ??= document.createElement("template");
-      this.parser.innerHTML = html;
-      const frag = this.parser.content; // adopted into the page when inserted
-      added = [...frag.children];
-      for (const el of removed) el.remove();
-      this.backdrop.insertBefore(frag, before);
+    // The runs to replace, [from, to) in the old lines and in the new: the
+    // lines between the unchanged start and end; or, when the number of lines
+    // is the same, each run of changed lines (with fewer than GAP unchanged
+    // lines inside), so that a render after a `visibleFirst` one leaves the
+    // lines in view alone.
+    const GAP = 8;
+    const runs = [];
+    if (old.length === htmls.length) {
+      for (let i = a; i < htmls.length - b; i++) {
+        if (old[i] === htmls[i]) continue;
+        const last = runs[runs.length - 1];
+        if (last && i - last[1] < GAP) last[1] = i + 1;
+        else runs.push([i, i + 1]);
+      }
     } else {
-      for (const el of removed) el.remove();
+      runs.push([a, old.length - b, htmls.length - b]);
     }
-    this.lineEls.splice(a, 0, ...added);
+    // From the end, so that the indices of the runs before stay valid.
+    for (let r = runs.length - 1; r >= 0; r--) {
+      const [from, oldTo, newTo = oldTo] = runs[r];
+      const removed = this.lineEls.splice(from, oldTo - from);
+      const before = this.lineEls[from] || null;
+      let added = [];
+      if (newTo > from) {
+        // One parse for the whole run of new lines (the markup is escaped text and <mark>s only).
+        let html = "";
+        for (let i = from; i < newTo; i++) html += `<div class="ln">${htmls[i]}</div>`;
+        this.parser ??= document.createElement("template");
+        this.parser.innerHTML = html;
+        const frag = this.parser.content; // adopted into the page when inserted
+        added = [...frag.children];
+        for (const el of removed) el.remove();
+        this.backdrop.insertBefore(frag, before);
+      } else {
+        for (const el of removed) el.remove();
+      }
+      this.lineEls.splice(from, 0, ...added);
+    }
     this.lineHtmls = htmls;
-    this.lineStarts = starts;
-    if (this.ta.scrollTop !== 0) this.ta.scrollTop = 0;
   }
 
   /** The markup of one line; mark offsets are relative to the line. */
