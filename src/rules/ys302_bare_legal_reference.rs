@@ -45,7 +45,7 @@ use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::{hybrid, Anchored, Input, MatchKind};
 
-use crate::text::word_regex::{narrow_classes, regex};
+use crate::text::word_regex::{narrow_classes, regex, MatchRegex};
 
 use super::{Context, Emitter, Rule, RuleDoc};
 use crate::report::{Category, Severity};
@@ -162,9 +162,9 @@ fn reference_pattern() -> String {
 /// by its title alone («Федеральный закон «О полиции»») names a subject
 /// rather than a rule and is left alone.
 pub(crate) fn find_references(src: &str) -> Vec<Range<usize>> {
-    static IDENT: OnceLock<Regex> = OnceLock::new();
+    static IDENT: OnceLock<MatchRegex> = OnceLock::new();
     let ident = IDENT.get_or_init(|| {
-        regex(&without_word_boundaries(r#"(?:№|N)\s*\d|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}\s*(?:г\.|года)|(?i:\b(?:п|ч|ст)\.|пункт|част|стать|глав|абзац|приложени|раздел)|ГОСТ|СНиП|СанПиН|\bСП\b|[Сс]вод"#))
+        MatchRegex::new(&without_word_boundaries(r#"(?:№|N)\s*\d|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}\s*(?:г\.|года)|(?i:\b(?:п|ч|ст)\.|пункт|част|стать|глав|абзац|приложени|раздел)|ГОСТ|СНиП|СанПиН|\bСП\b|[Сс]вод"#))
             .expect("identifier regex")
     });
     // The pattern's Unicode word boundaries make the regex engine give up its
@@ -472,12 +472,12 @@ fn without_word_boundaries(pattern: &str) -> String {
     out
 }
 
-fn marker_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn marker_re() -> &'static MatchRegex {
+    static RE: OnceLock<MatchRegex> = OnceLock::new();
     RE.get_or_init(|| {
         // Every alternative opens with `\b` and most close with one: written
         // once each, the pattern compiles in half the time.
-        regex(&without_word_boundaries(concat!(
+        MatchRegex::new(&without_word_boundaries(concat!(
             r"(?i)\b(?:(?:это\s+(?:значит|означает)|то\s+есть|(?:иными|другими)\s+словами|проще\s+говоря|иначе\s+говоря",
             r"|поэтому|значит|следовательно|таким\s+образом|учитывая\s+изложенное|в\s+связи\s+с\s+(?:этим|чем)|исходя\s+из\s+этого",
             r"|(?:вы|вам|вас)\s+(?:\w+\s+)?(?:можете|сможете|вправе|нужно|необходимо|надо|следует|должны|обязаны|придется|придётся|имеете)|можно|имеете\s+право",
@@ -490,10 +490,10 @@ fn marker_re() -> &'static Regex {
     })
 }
 
-fn reason_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn reason_re() -> &'static MatchRegex {
+    static RE: OnceLock<MatchRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        regex(&without_word_boundaries(r"(?i)\b(?:так\s+как|поскольку|потому\s+что|по\s+причине|в\s+связи\s+с\s+тем,?\s+что|из-за|ввиду\s+того|учитывая|исходя\s+из)\b"))
+        MatchRegex::new(&without_word_boundaries(r"(?i)\b(?:так\s+как|поскольку|потому\s+что|по\s+причине|в\s+связи\s+с\s+тем,?\s+что|из-за|ввиду\s+того|учитывая|исходя\s+из)\b"))
             .expect("reason regex")
     })
 }
@@ -733,8 +733,8 @@ fn skip_bracketed(text: &Text, end: usize, pos: usize) -> usize {
 
 /// A footnote line: «1 Федеральный закон от …», «** Указывается …».
 fn is_footnote(text: &Text, si: usize) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| regex(r"^(?:\d{1,2}|\*+)\s*[А-ЯЁ]").expect("footnote regex"));
+    static RE: OnceLock<MatchRegex> = OnceLock::new();
+    let re = RE.get_or_init(|| MatchRegex::new(r"^(?:\d{1,2}|\*+)\s*[А-ЯЁ]").expect("footnote regex"));
     let p = &text.paragraphs[text.sentences[si].paragraph];
     re.is_match(text.slice(p.start, p.end))
 }
