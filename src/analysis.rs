@@ -776,7 +776,7 @@ pub(crate) mod tests {
         }
         for (name, ours) in patterns() {
             // Compiled at the first candidate otherwise.
-            ours.exact();
+            ours.compile_all();
             let theirs = regex::Regex::new(ours.as_str()).unwrap();
             for t in &texts {
                 let a: Vec<_> = ours.find_iter(t).map(|m| m.range()).collect();

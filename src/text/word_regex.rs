@@ -10,6 +10,15 @@
 //! exact pattern, anchored at the candidate's start. The result is the same
 //! leftmost-first match the regex crate would return.
 //!
+//! Each top-level alternative of the pattern (`a|b|c`) has its own relaxed
+//! copy, all searched as the patterns of one regex, and its own exact
+//! pattern, compiled only at the first candidate that needs it: a document
+//! holds candidates for few of the alternatives, and an alternative
+//! without `\b` or bounded repetitions needs no exact pattern at all. The
+//! relaxed regex finds the candidate and which alternative matched there
+//! first (see `confirm`). It looks for no literals to scan for first:
+//! extracting them from many patterns costs more to compile than it saves.
+//!
 //! Any superset of the matches finds the candidates as well, so the relaxed
 //! copy also loses the upper bounds of its repetitions (`[^:]{0,160}?`
 //! becomes `[^:]{0,}?`, see [`unbounded`]): a bounded repetition compiles
@@ -30,18 +39,89 @@ use regex_automata::meta::Regex;
 use regex_automata::nfa::thompson::pikevm::PikeVM;
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::pool::Pool;
-use regex_automata::{Anchored, Input, Match};
+use regex_automata::{Anchored, Input, Match, PatternID};
 
 #[derive(Debug, Clone)]
 pub struct WordRegex {
     /// The pattern as compiled (with [`narrow_classes`]).
     source: String,
-    /// The pattern as written, run only anchored at a candidate; with a
-    /// relaxed copy, compiled at the first candidate (a document often
-    /// has none for most patterns).
-    exact: OnceLock<Regex>,
-    /// The pattern without `\b`; `None` when the pattern has none.
-    relaxed: Option<Regex>,
+    imp: Imp,
+}
+
+#[derive(Debug, Clone)]
+enum Imp {
+    /// A pattern without `\b`, searched as it is.
+    Plain(Regex),
+    /// The top-level alternatives of the pattern (see [`alternatives`]):
+    /// `relaxed` holds their relaxed copies, one pattern each, and finds
+    /// the candidates; each alternative confirms its own.
+    Split { relaxed: Regex, alternatives: Vec<Alternative> },
+}
+
+#[derive(Debug, Clone)]
+struct Alternative {
+    /// The alternative as written (after the pattern's leading flags).
+    source: String,
+    /// Its exact pattern, compiled at its first candidate; `None` when it
+    /// is the same as its relaxed copy (no `\b`, no bounded repetition).
+    exact: Option<OnceLock<Regex>>,
+}
+
+/// The top-level alternatives of `pattern`, each after the pattern's
+/// leading flags (`(?i)a|b` gives `(?i)a` and `(?i)b`); the whole pattern
+/// alone when a flag group (`(?i)`) stands later at the top level, where
+/// it would change the alternatives after it.
+fn alternatives(pattern: &str) -> Vec<String> {
+    let mut flags = 0;
+    while let Some(group) = pattern[flags..].strip_prefix("(?") {
+        match group.find(|c: char| !(c.is_ascii_alphabetic() || c == '-')) {
+            Some(end) if group[end..].starts_with(')') => flags += 2 + end + 1,
+            _ => break,
+        }
+    }
+    let (head, body) = pattern.split_at(flags);
+    let mut out = Vec::new();
+    let mut piece = 0;
+    let mut chars = body.char_indices().peekable();
+    // Depth of groups and of character classes, and whether the last char
+    // opened a class (a `]` right after `[` or `[^` is a literal).
+    let (mut groups, mut classes, mut opened) = (0usize, 0usize, false);
+    while let Some((i, c)) = chars.next() {
+        let just_opened = std::mem::take(&mut opened);
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '[' => {
+                classes += 1;
+                if chars.peek().is_some_and(|&(_, n)| n == '^') {
+                    chars.next();
+                }
+                opened = true;
+            }
+            ']' if classes > 0 && !just_opened => classes -= 1,
+            _ if classes > 0 => {}
+            '(' => {
+                let rest = &body[i + 1..];
+                let flag_group = rest.strip_prefix('?').and_then(|g| {
+                    let end = g.find(|c: char| !(c.is_ascii_alphabetic() || c == '-'))?;
+                    Some(end > 0 && g[end..].starts_with(')'))
+                });
+                if groups == 0 && flag_group == Some(true) {
+                    return vec![pattern.to_string()];
+                }
+                groups += 1;
+            }
+            ')' => groups = groups.saturating_sub(1),
+            '|' if groups == 0 => {
+                out.push(format!("{head}{}", &body[piece..i]));
+                piece = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(format!("{head}{}", &body[piece..]));
+    out
 }
 
 /// `pattern` with every `\b` (not `\b{…}`, not an escaped backslash) removed.
@@ -189,7 +269,7 @@ pub fn regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
 /// `regex::Regex` also compiles the reverse automaton that finds where a
 /// match starts, and extracts literals to scan for first: about twice the
 /// cost of compiling, for nothing when no literal starts the matches.
-/// (When one does, as in `:\s*«`, [`regex`] finds candidates faster.)
+/// (When one does, as in `:\s*«`, [`regex()`] finds candidates faster.)
 pub struct MatchRegex {
     dfa: hybrid::dfa::DFA,
     caches: Pool<hybrid::dfa::Cache, CacheFn>,
@@ -241,32 +321,60 @@ impl WordRegex {
 
     fn build(pattern: &str, prefilter: bool) -> Result<WordRegex, String> {
         let narrowed = narrow_classes(pattern);
-        let config = Regex::config().auto_prefilter(prefilter);
-        let build = |p: &str| Regex::builder().configure(config.clone()).build(p).map_err(|e| e.to_string());
-        let exact = OnceLock::new();
-        let relaxed = match without_word_boundaries(&narrowed) {
-            Some(p) => Some(build(&unbounded(&p))?),
-            None => {
-                let _ = exact.set(build(&narrowed)?);
-                None
-            }
+        let imp = if without_word_boundaries(&narrowed).is_none() {
+            let config = Regex::config().auto_prefilter(prefilter);
+            Imp::Plain(Regex::builder().configure(config).build(&narrowed).map_err(|e| e.to_string())?)
+        } else {
+            let sources = alternatives(&narrowed);
+            let relaxed: Vec<String> = sources
+                .iter()
+                .map(|a| unbounded(&without_word_boundaries(a).unwrap_or_else(|| a.clone())))
+                .collect();
+            // No prefilter: extracting literals from many patterns costs
+            // more than the lazy DFA, which scans a letter in a few
+            // instructions, would save.
+            let config = Regex::config().auto_prefilter(false);
+            let relaxed_re =
+                Regex::builder().configure(config).build_many(&relaxed).map_err(|e| e.to_string())?;
+            let alternatives = sources
+                .into_iter()
+                .zip(&relaxed)
+                .map(|(source, relaxed)| Alternative {
+                    exact: (source != *relaxed).then(OnceLock::new),
+                    source,
+                })
+                .collect();
+            Imp::Split { relaxed: relaxed_re, alternatives }
         };
-        Ok(WordRegex { source: narrowed, exact, relaxed })
+        Ok(WordRegex { source: narrowed, imp })
     }
 
-    /// The exact pattern. With a relaxed copy, it runs only anchored at a
+    /// The exact pattern of an alternative. It runs only anchored at a
     /// candidate, over a few words: the PikeVM or the backtracker do, and
     /// without the lazy DFA it needs no reverse automaton, which halves its
     /// compilation; nor does it need a prefilter. It compiles like the
     /// relaxed copy, which has the same syntax: only an exact pattern over
     /// the size limits could fail, and the tests compile every pattern.
-    pub(crate) fn exact(&self) -> &Regex {
-        self.exact.get_or_init(|| {
+    fn exact<'a>(cell: &'a OnceLock<Regex>, source: &str) -> &'a Regex {
+        cell.get_or_init(|| {
             Regex::builder()
                 .configure(Regex::config().hybrid(false).dfa(false).auto_prefilter(false))
-                .build(&self.source)
+                .build(source)
                 .expect("the exact pattern compiles as its relaxed copy did")
         })
+    }
+
+    /// Compiles every exact pattern now rather than at its first candidate
+    /// (for the tests).
+    #[cfg(test)]
+    pub(crate) fn compile_all(&self) {
+        if let Imp::Split { alternatives, .. } = &self.imp {
+            for a in alternatives {
+                if let Some(cell) = &a.exact {
+                    WordRegex::exact(cell, &a.source);
+                }
+            }
+        }
     }
 
     /// The pattern as compiled (with [`narrow_classes`]): the regex crate
@@ -278,15 +386,16 @@ impl WordRegex {
     /// The leftmost-first match that starts at or after `start`; the text
     /// before `start` still counts for `\b`.
     pub fn find_at(&self, hay: &str, start: usize) -> Option<Match> {
-        let Some(relaxed) = &self.relaxed else {
-            return self.exact().search(&Input::new(hay).range(start..));
+        let (relaxed, alternatives) = match &self.imp {
+            Imp::Plain(re) => return re.search(&Input::new(hay).range(start..)),
+            Imp::Split { relaxed, alternatives } => (relaxed, alternatives),
         };
         let mut from = start;
         loop {
-            let at = relaxed.search(&Input::new(hay).range(from..))?.start();
-            let anchored = Input::new(hay).range(at..).anchored(Anchored::Yes);
-            if let Some(m) = self.exact().search(&anchored) {
-                return Some(m);
+            let candidate = relaxed.search(&Input::new(hay).range(from..))?;
+            let at = candidate.start();
+            if let Some(end) = confirm(relaxed, alternatives, hay, candidate) {
+                return Some(Match::must(0, at..end));
             }
             from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
             if from > hay.len() {
@@ -327,6 +436,34 @@ impl WordRegex {
     }
 }
 
+/// The end of the exact match at the start of `candidate`, the leftmost
+/// match of the relaxed alternatives. Anchored at one place, the
+/// leftmost-first match of `a|b|c` is that of the first alternative that
+/// matches there. Those before the candidate's own do not, not even
+/// relaxed; its own does relaxed, and exactly if its exact pattern says
+/// so; a later one only if its relaxed copy matches there too.
+fn confirm(relaxed: &Regex, alternatives: &[Alternative], hay: &str, candidate: Match) -> Option<usize> {
+    let at = candidate.start();
+    let first = candidate.pattern().as_usize();
+    for (k, alternative) in alternatives.iter().enumerate().skip(first) {
+        let end = if k == first {
+            candidate.end()
+        } else {
+            let pattern = Anchored::Pattern(PatternID::new(k).expect("a pattern of the regex"));
+            match relaxed.search(&Input::new(hay).range(at..).anchored(pattern)) {
+                Some(m) => m.end(),
+                None => continue,
+            }
+        };
+        let Some(cell) = &alternative.exact else { return Some(end) };
+        let exact = WordRegex::exact(cell, &alternative.source);
+        if let Some(m) = exact.search(&Input::new(hay).range(at..).anchored(Anchored::Yes)) {
+            return Some(m.end());
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,6 +482,10 @@ mod tests {
             r"(?i)\bпричин\w*[^:]{0,12}?:\s*\S",
             r"\bв\s+суд\w*\b[^.\n]{0,8}\bорган",
             r"\b\d{2,3}\b",
+            // A later alternative matching where an earlier one fails.
+            r"(?i)\bотказ\w{0,2}\b|отказ|\bв\b|в\w",
+            r"\bab\b|a\w+|\b\d{1,2}\b|\d|[|]\b|\|",
+            r"(?i)а\b|(?-i)б\b|\bв",
         ];
         let texts = [
             "Отказано. Неотказано, отказан; отказать! ОТКАЗАНО",
@@ -357,6 +498,8 @@ mod tests {
             "Причина отказа: нет. Причины, по которым отказано: справка; причина:",
             "в суде орган, в суде и далее орган. В судах органы, в суд.орган",
             "1 12 123 1234 12,345 а12",
+            "отказаться отказано ОТКАЗ, вв в ab abc ab| |a x|y",
+            "Аа аА бБ Бб вв В",
         ];
         for p in patterns {
             let ours = WordRegex::new(p).unwrap();
@@ -428,6 +571,22 @@ mod tests {
         assert_eq!(narrow_classes(r"\\w\w"), format!(r"\\w(?-i:[{WORD}])"));
         assert_eq!(narrow_classes(r"[\w.][^\W]\d"), format!(r"[[{WORD}].][^[^{WORD}]][0-9]"));
         assert_eq!(narrow_classes(r"[]\w][^]]\w"), format!(r"[][{WORD}]][^]](?-i:[{WORD}])"));
+    }
+
+    #[test]
+    fn splits_top_level_alternatives() {
+        assert_eq!(
+            alternatives(r"(?i)a|b(?:c|d)|[|]|\||[]|]"),
+            [r"(?i)a", r"(?i)b(?:c|d)", r"(?i)[|]", r"(?i)\|", r"(?i)[]|]"]
+        );
+        assert_eq!(
+            alternatives(r"(?im)^a|(?-i:B|c)d|[^]|[|]]e"),
+            [r"(?im)^a", r"(?im)(?-i:B|c)d", r"(?im)[^]|[|]]e"]
+        );
+        assert_eq!(alternatives(r"a"), ["a"]);
+        // A flag group later at the top level changes what follows it.
+        assert_eq!(alternatives(r"a|(?i)b|c"), [r"a|(?i)b|c"]);
+        assert_eq!(alternatives(r"(?i)a|(?-i)b"), [r"(?i)a|(?-i)b"]);
     }
 
     #[test]
