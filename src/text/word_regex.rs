@@ -11,13 +11,16 @@
 //! leftmost-first match the regex crate would return.
 //!
 //! Each top-level alternative of the pattern (`a|b|c`) has its own relaxed
-//! copy, all searched as the patterns of one regex, and its own exact
-//! pattern, compiled only at the first candidate that needs it: a document
-//! holds candidates for few of the alternatives, and an alternative
-//! without `\b` or bounded repetitions needs no exact pattern at all. The
-//! relaxed regex finds the candidate and which alternative matched there
-//! first (see `confirm`). It looks for no literals to scan for first:
-//! extracting them from many patterns costs more to compile than it saves.
+//! copy, all searched at once as the patterns of one forward lazy DFA, and
+//! its own exact pattern, compiled only at the first candidate that needs
+//! it: a document holds candidates for few of the alternatives, and an
+//! alternative without `\b` or bounded repetitions needs no exact pattern
+//! at all. The forward DFA finds where the first candidate ends and which
+//! alternative matched there first (see `Split::confirm`); that
+//! alternative's reverse DFA, also compiled at its first candidate, finds
+//! where it starts. It looks for no literals to scan for first: extracting
+//! them from many patterns costs more to compile than it saves. A pattern
+//! without `\b` or bounded repetitions is searched as it is.
 //!
 //! Any superset of the matches finds the candidates as well, so the relaxed
 //! copy also loses the upper bounds of its repetitions (`[^:]{0,160}?`
@@ -39,32 +42,55 @@ use regex_automata::meta::Regex;
 use regex_automata::nfa::thompson::pikevm::PikeVM;
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::pool::Pool;
-use regex_automata::{Anchored, Input, Match, PatternID};
+use regex_automata::{Anchored, Input, Match, MatchKind, PatternID};
 
-#[derive(Debug, Clone)]
 pub struct WordRegex {
     /// The pattern as compiled (with [`narrow_classes`]).
     source: String,
     imp: Imp,
 }
 
-#[derive(Debug, Clone)]
 enum Imp {
-    /// A pattern without `\b`, searched as it is.
+    /// A pattern without `\b` or bounded repetitions, searched as it is:
+    /// the regex crate's engine finds its literals (a `:` that ends every
+    /// match of «ПОСТАНОВИЛ:» and the like) faster than any lazy DFA.
     Plain(Regex),
-    /// The top-level alternatives of the pattern (see [`alternatives`]):
-    /// `relaxed` holds their relaxed copies, one pattern each, and finds
-    /// the candidates; each alternative confirms its own.
-    Split { relaxed: Regex, alternatives: Vec<Alternative> },
+    Split(Box<Split>),
 }
 
-#[derive(Debug, Clone)]
+struct Split {
+    /// The relaxed copies of the alternatives (see [`alternatives`]), one
+    /// pattern each, as a forward lazy DFA: it finds where candidates end,
+    /// and which alternative matched there first.
+    relaxed: hybrid::dfa::DFA,
+    caches: Pool<hybrid::dfa::Cache, CacheFn>,
+    alternatives: Vec<Alternative>,
+    /// The relaxed copies as a PikeVM, for a search the lazy DFA gives up
+    /// (it does not on these patterns: see [`MatchRegex::is_match`]).
+    fallback: OnceLock<PikeVM>,
+}
+
 struct Alternative {
     /// The alternative as written (after the pattern's leading flags).
     source: String,
+    /// Its relaxed copy.
+    relaxed: String,
     /// Its exact pattern, compiled at its first candidate; `None` when it
     /// is the same as its relaxed copy (no `\b`, no bounded repetition).
     exact: Option<OnceLock<Regex>>,
+    /// Its relaxed copy in reverse, which finds where a candidate that
+    /// ends with this alternative starts; compiled at the first one.
+    reverse: OnceLock<Reverse>,
+}
+
+struct Reverse {
+    dfa: hybrid::dfa::DFA,
+    caches: Pool<hybrid::dfa::Cache, CacheFn>,
+}
+
+fn cache_pool(dfa: &hybrid::dfa::DFA) -> Pool<hybrid::dfa::Cache, CacheFn> {
+    let dfa = dfa.clone();
+    Pool::new(Box::new(move || dfa.create_cache()))
 }
 
 /// The top-level alternatives of `pattern`, each after the pattern's
@@ -284,9 +310,7 @@ impl MatchRegex {
             .thompson(thompson::Config::new().which_captures(WhichCaptures::None))
             .build(&narrow_classes(pattern))
             .map_err(|e| e.to_string())?;
-        let for_caches = dfa.clone();
-        let caches: Pool<_, CacheFn> = Pool::new(Box::new(move || for_caches.create_cache()));
-        Ok(MatchRegex { dfa, caches })
+        Ok(MatchRegex { caches: cache_pool(&dfa), dfa })
     }
 
     pub fn is_match(&self, hay: &str) -> bool {
@@ -310,69 +334,49 @@ impl MatchRegex {
 
 impl WordRegex {
     pub fn new(pattern: &str) -> Result<WordRegex, String> {
-        WordRegex::build(pattern, true)
+        let source = narrow_classes(pattern);
+        let sources = alternatives(&source);
+        let relaxed: Vec<String> = sources
+            .iter()
+            .map(|a| unbounded(&without_word_boundaries(a).unwrap_or_else(|| a.clone())))
+            .collect();
+        if sources == relaxed {
+            let re = Regex::new(&source).map_err(|e| e.to_string())?;
+            return Ok(WordRegex { source, imp: Imp::Plain(re) });
+        }
+        let dfa = hybrid::dfa::DFA::builder()
+            .configure(hybrid::dfa::DFA::config().starts_for_each_pattern(true))
+            .thompson(thompson::Config::new().which_captures(WhichCaptures::Implicit))
+            .build_many(&relaxed)
+            .map_err(|e| e.to_string())?;
+        let alternatives = sources
+            .into_iter()
+            .zip(relaxed)
+            .map(|(source, relaxed)| Alternative {
+                exact: (source != relaxed).then(OnceLock::new),
+                source,
+                relaxed,
+                reverse: OnceLock::new(),
+            })
+            .collect();
+        let split = Box::new(Split {
+            caches: cache_pool(&dfa),
+            relaxed: dfa,
+            alternatives,
+            fallback: OnceLock::new(),
+        });
+        Ok(WordRegex { source, imp: Imp::Split(split) })
     }
 
-    /// A pattern only ever searched in short snippets (a sentence): no
-    /// prefilter, whose literal extraction costs more than it saves there.
-    pub fn for_snippets(pattern: &str) -> Result<WordRegex, String> {
-        WordRegex::build(pattern, false)
-    }
-
-    fn build(pattern: &str, prefilter: bool) -> Result<WordRegex, String> {
-        let narrowed = narrow_classes(pattern);
-        let imp = if without_word_boundaries(&narrowed).is_none() {
-            let config = Regex::config().auto_prefilter(prefilter);
-            Imp::Plain(Regex::builder().configure(config).build(&narrowed).map_err(|e| e.to_string())?)
-        } else {
-            let sources = alternatives(&narrowed);
-            let relaxed: Vec<String> = sources
-                .iter()
-                .map(|a| unbounded(&without_word_boundaries(a).unwrap_or_else(|| a.clone())))
-                .collect();
-            // No prefilter: extracting literals from many patterns costs
-            // more than the lazy DFA, which scans a letter in a few
-            // instructions, would save.
-            let config = Regex::config().auto_prefilter(false);
-            let relaxed_re =
-                Regex::builder().configure(config).build_many(&relaxed).map_err(|e| e.to_string())?;
-            let alternatives = sources
-                .into_iter()
-                .zip(&relaxed)
-                .map(|(source, relaxed)| Alternative {
-                    exact: (source != *relaxed).then(OnceLock::new),
-                    source,
-                })
-                .collect();
-            Imp::Split { relaxed: relaxed_re, alternatives }
-        };
-        Ok(WordRegex { source: narrowed, imp })
-    }
-
-    /// The exact pattern of an alternative. It runs only anchored at a
-    /// candidate, over a few words: the PikeVM or the backtracker do, and
-    /// without the lazy DFA it needs no reverse automaton, which halves its
-    /// compilation; nor does it need a prefilter. It compiles like the
-    /// relaxed copy, which has the same syntax: only an exact pattern over
-    /// the size limits could fail, and the tests compile every pattern.
-    fn exact<'a>(cell: &'a OnceLock<Regex>, source: &str) -> &'a Regex {
-        cell.get_or_init(|| {
-            Regex::builder()
-                .configure(Regex::config().hybrid(false).dfa(false).auto_prefilter(false))
-                .build(source)
-                .expect("the exact pattern compiles as its relaxed copy did")
-        })
-    }
-
-    /// Compiles every exact pattern now rather than at its first candidate
-    /// (for the tests).
+    /// Compiles every exact pattern and reverse automaton now rather than
+    /// at its first candidate (for the tests).
     #[cfg(test)]
     pub(crate) fn compile_all(&self) {
-        if let Imp::Split { alternatives, .. } = &self.imp {
-            for a in alternatives {
-                if let Some(cell) = &a.exact {
-                    WordRegex::exact(cell, &a.source);
-                }
+        let Imp::Split(split) = &self.imp else { return };
+        for a in &split.alternatives {
+            a.reverse();
+            if let Some(cell) = &a.exact {
+                exact(cell, &a.source);
             }
         }
     }
@@ -386,15 +390,15 @@ impl WordRegex {
     /// The leftmost-first match that starts at or after `start`; the text
     /// before `start` still counts for `\b`.
     pub fn find_at(&self, hay: &str, start: usize) -> Option<Match> {
-        let (relaxed, alternatives) = match &self.imp {
+        let split = match &self.imp {
             Imp::Plain(re) => return re.search(&Input::new(hay).range(start..)),
-            Imp::Split { relaxed, alternatives } => (relaxed, alternatives),
+            Imp::Split(split) => split,
         };
         let mut from = start;
         loop {
-            let candidate = relaxed.search(&Input::new(hay).range(from..))?;
+            let candidate = split.candidate(hay, from)?;
             let at = candidate.start();
-            if let Some(end) = confirm(relaxed, alternatives, hay, candidate) {
+            if let Some(end) = split.confirm(hay, candidate) {
                 return Some(Match::must(0, at..end));
             }
             from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
@@ -436,32 +440,102 @@ impl WordRegex {
     }
 }
 
-/// The end of the exact match at the start of `candidate`, the leftmost
-/// match of the relaxed alternatives. Anchored at one place, the
-/// leftmost-first match of `a|b|c` is that of the first alternative that
-/// matches there. Those before the candidate's own do not, not even
-/// relaxed; its own does relaxed, and exactly if its exact pattern says
-/// so; a later one only if its relaxed copy matches there too.
-fn confirm(relaxed: &Regex, alternatives: &[Alternative], hay: &str, candidate: Match) -> Option<usize> {
-    let at = candidate.start();
-    let first = candidate.pattern().as_usize();
-    for (k, alternative) in alternatives.iter().enumerate().skip(first) {
-        let end = if k == first {
-            candidate.end()
-        } else {
-            let pattern = Anchored::Pattern(PatternID::new(k).expect("a pattern of the regex"));
-            match relaxed.search(&Input::new(hay).range(at..).anchored(pattern)) {
-                Some(m) => m.end(),
-                None => continue,
-            }
+impl Split {
+    /// The leftmost-first match of the relaxed alternatives from `from`,
+    /// with the alternative that matched as its pattern: the forward lazy
+    /// DFA finds where it ends, the alternative's reverse one where it
+    /// starts (as `regex_automata::hybrid::regex::Regex` does).
+    fn candidate(&self, hay: &str, from: usize) -> Option<Match> {
+        let mut input = Input::new(hay).range(from..);
+        // Patterns that all start with `^` are tried at `from` only.
+        let anchored = self.relaxed.get_nfa().is_always_start_anchored();
+        if anchored {
+            input.set_anchored(Anchored::Yes);
+        }
+        let end = match self.relaxed.try_search_fwd(&mut self.caches.get(), &input) {
+            Ok(end) => end?,
+            Err(_) => return self.fallback_search(&input),
         };
-        let Some(cell) = &alternative.exact else { return Some(end) };
-        let exact = WordRegex::exact(cell, &alternative.source);
-        if let Some(m) = exact.search(&Input::new(hay).range(at..).anchored(Anchored::Yes)) {
-            return Some(m.end());
+        let (pattern, end_at) = (end.pattern(), end.offset());
+        if end_at == from || anchored {
+            return Some(Match::new(pattern, from..end_at));
+        }
+        let reverse = self.alternatives[pattern.as_usize()].reverse();
+        let back = Input::new(hay).range(from..end_at).anchored(Anchored::Yes);
+        match reverse.dfa.try_search_rev(&mut reverse.caches.get(), &back) {
+            Ok(Some(start)) => Some(Match::new(pattern, start.offset()..end_at)),
+            _ => self.fallback_search(&input),
         }
     }
-    None
+
+    fn fallback_search(&self, input: &Input) -> Option<Match> {
+        let vm = self
+            .fallback
+            .get_or_init(|| PikeVM::new_from_nfa(self.relaxed.get_nfa().clone()).expect("the DFA's NFA"));
+        vm.find(&mut vm.create_cache(), input.clone())
+    }
+
+    /// The end of the exact match at the start of `candidate`. Anchored at
+    /// one place, the leftmost-first match of `a|b|c` is that of the first
+    /// alternative that matches there. Those before the candidate's own do
+    /// not, not even relaxed; its own does relaxed, and exactly if its
+    /// exact pattern says so; a later one only if its relaxed copy matches
+    /// there too.
+    fn confirm(&self, hay: &str, candidate: Match) -> Option<usize> {
+        let at = candidate.start();
+        let first = candidate.pattern().as_usize();
+        for (k, alternative) in self.alternatives.iter().enumerate().skip(first) {
+            let end = if k == first {
+                candidate.end()
+            } else {
+                let pattern = Anchored::Pattern(PatternID::new(k).expect("a pattern of the regex"));
+                let input = Input::new(hay).range(at..).anchored(pattern);
+                let found = match self.relaxed.try_search_fwd(&mut self.caches.get(), &input) {
+                    Ok(end) => end.map(|e| e.offset()),
+                    Err(_) => self.fallback_search(&input).map(|m| m.end()),
+                };
+                match found {
+                    Some(end) => end,
+                    None => continue,
+                }
+            };
+            let Some(cell) = &alternative.exact else { return Some(end) };
+            if let Some(m) =
+                exact(cell, &alternative.source).search(&Input::new(hay).range(at..).anchored(Anchored::Yes))
+            {
+                return Some(m.end());
+            }
+        }
+        None
+    }
+}
+
+impl Alternative {
+    fn reverse(&self) -> &Reverse {
+        self.reverse.get_or_init(|| {
+            let dfa = hybrid::dfa::DFA::builder()
+                .configure(hybrid::dfa::DFA::config().match_kind(MatchKind::All))
+                .thompson(thompson::Config::new().reverse(true).which_captures(WhichCaptures::None))
+                .build(&self.relaxed)
+                .expect("the reverse of a relaxed copy compiles as the copy did");
+            Reverse { caches: cache_pool(&dfa), dfa }
+        })
+    }
+}
+
+/// The exact pattern of an alternative. It runs only anchored at a
+/// candidate, over a few words: the PikeVM or the backtracker do, and
+/// without the lazy DFA it needs no reverse automaton, which halves its
+/// compilation; nor does it need a prefilter. It compiles like the
+/// relaxed copy, which has the same syntax: only an exact pattern over
+/// the size limits could fail, and the tests compile every pattern.
+fn exact<'a>(cell: &'a OnceLock<Regex>, source: &str) -> &'a Regex {
+    cell.get_or_init(|| {
+        Regex::builder()
+            .configure(Regex::config().hybrid(false).dfa(false).auto_prefilter(false))
+            .build(source)
+            .expect("the exact pattern compiles as its relaxed copy did")
+    })
 }
 
 #[cfg(test)]
@@ -486,6 +560,11 @@ mod tests {
             r"(?i)\bотказ\w{0,2}\b|отказ|\bв\b|в\w",
             r"\bab\b|a\w+|\b\d{1,2}\b|\d|[|]\b|\|",
             r"(?i)а\b|(?-i)б\b|\bв",
+            // Anchored, empty matches.
+            r"^(?:в|вв)\b|^\d{1,2}",
+            r"(?m)^\s*в\b|б$",
+            r"\b",
+            r"(?:\bа)?|x",
         ];
         let texts = [
             "Отказано. Неотказано, отказан; отказать! ОТКАЗАНО",
