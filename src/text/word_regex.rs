@@ -39,10 +39,9 @@ use std::sync::OnceLock;
 
 use regex_automata::hybrid;
 use regex_automata::meta::Regex;
-use regex_automata::nfa::thompson::pikevm::PikeVM;
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::pool::Pool;
-use regex_automata::{Anchored, Input, Match, MatchKind, PatternID};
+use regex_automata::{Anchored, HalfMatch, Input, Match, MatchKind, PatternID};
 
 pub struct WordRegex {
     /// The pattern as compiled (with [`narrow_classes`]).
@@ -62,12 +61,8 @@ struct Split {
     /// The relaxed copies of the alternatives (see [`alternatives`]), one
     /// pattern each, as a forward lazy DFA: it finds where candidates end,
     /// and which alternative matched there first.
-    relaxed: hybrid::dfa::DFA,
-    caches: Pool<hybrid::dfa::Cache, CacheFn>,
+    relaxed: LazyDfa,
     alternatives: Vec<Alternative>,
-    /// The relaxed copies as a PikeVM, for a search the lazy DFA gives up
-    /// (it does not on these patterns: see [`MatchRegex::is_match`]).
-    fallback: OnceLock<PikeVM>,
 }
 
 struct Alternative {
@@ -80,17 +75,48 @@ struct Alternative {
     exact: Option<OnceLock<Regex>>,
     /// Its relaxed copy in reverse, which finds where a candidate that
     /// ends with this alternative starts; compiled at the first one.
-    reverse: OnceLock<Reverse>,
+    reverse: OnceLock<LazyDfa>,
 }
 
-struct Reverse {
+/// A lazy DFA and the caches of its searches. A search never fails: a lazy
+/// DFA gives up only on a Unicode word boundary before a non-ASCII byte (a
+/// pattern with `\b` does not even compile without the option that allows
+/// it), or on a cache cleared too often when a minimum count of clears is
+/// set (none is).
+struct LazyDfa {
     dfa: hybrid::dfa::DFA,
     caches: Pool<hybrid::dfa::Cache, CacheFn>,
 }
 
-fn cache_pool(dfa: &hybrid::dfa::DFA) -> Pool<hybrid::dfa::Cache, CacheFn> {
-    let dfa = dfa.clone();
-    Pool::new(Box::new(move || dfa.create_cache()))
+type CacheFn =
+    Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
+
+impl LazyDfa {
+    /// Not inlined, so that one copy of the builder serves every caller
+    /// (the WebAssembly module is smaller for it).
+    #[inline(never)]
+    fn new(patterns: &[&str], config: hybrid::dfa::Config, reverse: bool) -> Result<LazyDfa, String> {
+        let nfa = thompson::Compiler::new()
+            .configure(thompson::Config::new().reverse(reverse).which_captures(WhichCaptures::None))
+            .build_many(patterns)
+            .map_err(|e| e.to_string())?;
+        let dfa =
+            hybrid::dfa::Builder::new().configure(config).build_from_nfa(nfa).map_err(|e| e.to_string())?;
+        let for_caches = dfa.clone();
+        Ok(LazyDfa { dfa, caches: Pool::new(Box::new(move || for_caches.create_cache())) })
+    }
+
+    fn always_anchored(&self) -> bool {
+        self.dfa.get_nfa().is_always_start_anchored()
+    }
+
+    fn forward(&self, input: &Input) -> Option<HalfMatch> {
+        self.dfa.try_search_fwd(&mut self.caches.get(), input).expect("a lazy DFA that never gives up")
+    }
+
+    fn backward(&self, input: &Input) -> Option<HalfMatch> {
+        self.dfa.try_search_rev(&mut self.caches.get(), input).expect("a lazy DFA that never gives up")
+    }
 }
 
 /// The top-level alternatives of `pattern`, each after the pattern's
@@ -297,38 +323,22 @@ pub fn regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
 /// cost of compiling, for nothing when no literal starts the matches.
 /// (When one does, as in `:\s*«`, [`regex()`] finds candidates faster.)
 pub struct MatchRegex {
-    dfa: hybrid::dfa::DFA,
-    caches: Pool<hybrid::dfa::Cache, CacheFn>,
+    dfa: LazyDfa,
 }
-
-type CacheFn =
-    Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
 
 impl MatchRegex {
     pub fn new(pattern: &str) -> Result<MatchRegex, String> {
-        let dfa = hybrid::dfa::DFA::builder()
-            .thompson(thompson::Config::new().which_captures(WhichCaptures::None))
-            .build(&narrow_classes(pattern))
-            .map_err(|e| e.to_string())?;
-        Ok(MatchRegex { caches: cache_pool(&dfa), dfa })
+        let dfa = LazyDfa::new(&[&narrow_classes(pattern)], hybrid::dfa::Config::new(), false)?;
+        Ok(MatchRegex { dfa })
     }
 
     pub fn is_match(&self, hay: &str) -> bool {
         let mut input = Input::new(hay).earliest(true);
         // A pattern that starts with `^` is tried at the start only.
-        if self.dfa.get_nfa().is_always_start_anchored() {
+        if self.dfa.always_anchored() {
             input.set_anchored(Anchored::Yes);
         }
-        match self.dfa.try_search_fwd(&mut self.caches.get(), &input) {
-            Ok(m) => m.is_some(),
-            // The lazy DFA gives up only on a Unicode `\b` before a
-            // non-ASCII byte (it never gives up on a full cache: no
-            // minimum clear count is set).
-            Err(_) => {
-                let vm = PikeVM::new_from_nfa(self.dfa.get_nfa().clone()).expect("the DFA's NFA");
-                vm.is_match(&mut vm.create_cache(), input)
-            }
-        }
+        self.dfa.forward(&input).is_some()
     }
 }
 
@@ -344,11 +354,11 @@ impl WordRegex {
             let re = Regex::new(&source).map_err(|e| e.to_string())?;
             return Ok(WordRegex { source, imp: Imp::Plain(re) });
         }
-        let dfa = hybrid::dfa::DFA::builder()
-            .configure(hybrid::dfa::DFA::config().starts_for_each_pattern(true))
-            .thompson(thompson::Config::new().which_captures(WhichCaptures::Implicit))
-            .build_many(&relaxed)
-            .map_err(|e| e.to_string())?;
+        let dfa = LazyDfa::new(
+            &relaxed.iter().map(String::as_str).collect::<Vec<_>>(),
+            hybrid::dfa::Config::new().starts_for_each_pattern(true),
+            false,
+        )?;
         let alternatives = sources
             .into_iter()
             .zip(relaxed)
@@ -359,12 +369,7 @@ impl WordRegex {
                 reverse: OnceLock::new(),
             })
             .collect();
-        let split = Box::new(Split {
-            caches: cache_pool(&dfa),
-            relaxed: dfa,
-            alternatives,
-            fallback: OnceLock::new(),
-        });
+        let split = Box::new(Split { relaxed: dfa, alternatives });
         Ok(WordRegex { source, imp: Imp::Split(split) })
     }
 
@@ -448,31 +453,18 @@ impl Split {
     fn candidate(&self, hay: &str, from: usize) -> Option<Match> {
         let mut input = Input::new(hay).range(from..);
         // Patterns that all start with `^` are tried at `from` only.
-        let anchored = self.relaxed.get_nfa().is_always_start_anchored();
+        let anchored = self.relaxed.always_anchored();
         if anchored {
             input.set_anchored(Anchored::Yes);
         }
-        let end = match self.relaxed.try_search_fwd(&mut self.caches.get(), &input) {
-            Ok(end) => end?,
-            Err(_) => return self.fallback_search(&input),
-        };
+        let end = self.relaxed.forward(&input)?;
         let (pattern, end_at) = (end.pattern(), end.offset());
         if end_at == from || anchored {
             return Some(Match::new(pattern, from..end_at));
         }
-        let reverse = self.alternatives[pattern.as_usize()].reverse();
         let back = Input::new(hay).range(from..end_at).anchored(Anchored::Yes);
-        match reverse.dfa.try_search_rev(&mut reverse.caches.get(), &back) {
-            Ok(Some(start)) => Some(Match::new(pattern, start.offset()..end_at)),
-            _ => self.fallback_search(&input),
-        }
-    }
-
-    fn fallback_search(&self, input: &Input) -> Option<Match> {
-        let vm = self
-            .fallback
-            .get_or_init(|| PikeVM::new_from_nfa(self.relaxed.get_nfa().clone()).expect("the DFA's NFA"));
-        vm.find(&mut vm.create_cache(), input.clone())
+        let start = self.alternatives[pattern.as_usize()].reverse().backward(&back);
+        Some(Match::new(pattern, start.expect("the start of the forward DFA's match").offset()..end_at))
     }
 
     /// The end of the exact match at the start of `candidate`. Anchored at
@@ -490,12 +482,8 @@ impl Split {
             } else {
                 let pattern = Anchored::Pattern(PatternID::new(k).expect("a pattern of the regex"));
                 let input = Input::new(hay).range(at..).anchored(pattern);
-                let found = match self.relaxed.try_search_fwd(&mut self.caches.get(), &input) {
-                    Ok(end) => end.map(|e| e.offset()),
-                    Err(_) => self.fallback_search(&input).map(|m| m.end()),
-                };
-                match found {
-                    Some(end) => end,
+                match self.relaxed.forward(&input) {
+                    Some(end) => end.offset(),
                     None => continue,
                 }
             };
@@ -511,14 +499,11 @@ impl Split {
 }
 
 impl Alternative {
-    fn reverse(&self) -> &Reverse {
+    fn reverse(&self) -> &LazyDfa {
         self.reverse.get_or_init(|| {
-            let dfa = hybrid::dfa::DFA::builder()
-                .configure(hybrid::dfa::DFA::config().match_kind(MatchKind::All))
-                .thompson(thompson::Config::new().reverse(true).which_captures(WhichCaptures::None))
-                .build(&self.relaxed)
-                .expect("the reverse of a relaxed copy compiles as the copy did");
-            Reverse { caches: cache_pool(&dfa), dfa }
+            let config = hybrid::dfa::Config::new().match_kind(MatchKind::All);
+            LazyDfa::new(&[&self.relaxed], config, true)
+                .expect("the reverse of a relaxed copy compiles as the copy did")
         })
     }
 }
