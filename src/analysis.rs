@@ -202,12 +202,6 @@ fn re(cell: &'static OnceLock<Regex>, pattern: impl FnOnce() -> String) -> &'sta
     cell.get_or_init(|| Regex::new(&pattern()).expect("analysis regex"))
 }
 
-/// As [`re`], for a pattern only searched in the few sentences around a
-/// match ([`Regex::for_snippets`]).
-fn snippet_re(cell: &'static OnceLock<Regex>, pattern: impl FnOnce() -> String) -> &'static Regex {
-    cell.get_or_init(|| Regex::for_snippets(&pattern()).expect("analysis regex"))
-}
-
 fn decision_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     re(&RE, || {
@@ -252,7 +246,7 @@ fn declined_re() -> &'static Regex {
 
 fn application_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    snippet_re(&RE, || {
+    re(&RE, || {
         r"(?i)заявлени|\bуслуг|выплат|разрешени|ходатайств|пособи|компенсаци|субсиди|путевк|льгот".to_string()
     })
 }
@@ -260,7 +254,7 @@ fn application_re() -> &'static Regex {
 /// Mentions of a refusal that are not a decision.
 fn passing_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    snippet_re(&RE, || {
+    re(&RE, || {
         concat!(
             r"(?i)\bв\s+случае\b|\bесли\b|\bбуд(?:ет|ут)\s+направлен|\bможет\s+быть\s+направлен|\bне\s+пришло\b",
             r"|\bоснован\w*\s+для\s+отказа|\bотказ\w*\s+от\b|\bпри\s+отказе\b|\bпричин\w*\s+отказа|\bоснован\w*\s+отказа",
@@ -358,7 +352,7 @@ fn has_notice_heading(text: &Text) -> bool {
 /// The start of a heading that names a notice or a decision.
 fn heading_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    snippet_re(&RE, || {
+    re(&RE, || {
         r"^(?:уведомление|решение|постановление|определение|кассационное определение|апелляционное определение|требование|предписание|извещение|направляется уведомление)\b"
             .to_string()
     })
@@ -423,7 +417,7 @@ fn appeal_re() -> &'static Regex {
 
 fn appeal_where_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    snippet_re(&RE, || {
+    re(&RE, || {
         format!(
             concat!(
                 r"(?i)\bсуд\w*|\bвышестоящ\w+|\bпрокуратур\w+|\bруководител\w+|\bминистерств\w+|\bдепартамент\w*",
@@ -474,7 +468,7 @@ fn sentence_near<'a>(text: &Text<'a>, r: Range<usize>) -> &'a str {
 
 fn blank_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    snippet_re(&RE, || BLANK.to_string())
+    re(&RE, || BLANK.to_string())
 }
 
 fn has_blank(s: &str) -> bool {
@@ -776,7 +770,7 @@ pub(crate) mod tests {
         }
         for (name, ours) in patterns() {
             // Compiled at the first candidate otherwise.
-            ours.exact();
+            ours.compile_all();
             let theirs = regex::Regex::new(ours.as_str()).unwrap();
             for t in &texts {
                 let a: Vec<_> = ours.find_iter(t).map(|m| m.range()).collect();

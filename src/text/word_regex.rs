@@ -10,6 +10,18 @@
 //! exact pattern, anchored at the candidate's start. The result is the same
 //! leftmost-first match the regex crate would return.
 //!
+//! Each top-level alternative of the pattern (`a|b|c`) has its own relaxed
+//! copy, all searched at once as the patterns of one forward lazy DFA, and
+//! its own exact pattern, compiled only at the first candidate that needs
+//! it: a document holds candidates for few of the alternatives, and an
+//! alternative without `\b` or bounded repetitions needs no exact pattern
+//! at all. The forward DFA finds where the first candidate ends and which
+//! alternative matched there first (see `Split::confirm`); that
+//! alternative's reverse DFA, also compiled at its first candidate, finds
+//! where it starts. It looks for no literals to scan for first: extracting
+//! them from many patterns costs more to compile than it saves. A pattern
+//! without `\b` or bounded repetitions is searched as it is.
+//!
 //! Any superset of the matches finds the candidates as well, so the relaxed
 //! copy also loses the upper bounds of its repetitions (`[^:]{0,160}?`
 //! becomes `[^:]{0,}?`, see [`unbounded`]): a bounded repetition compiles
@@ -25,19 +37,143 @@
 
 use std::sync::OnceLock;
 
+use regex_automata::hybrid;
 use regex_automata::meta::Regex;
-use regex_automata::{Anchored, Input, Match};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::pool::Pool;
+use regex_automata::{Anchored, HalfMatch, Input, Match, MatchKind, PatternID};
 
-#[derive(Debug, Clone)]
 pub struct WordRegex {
     /// The pattern as compiled (with [`narrow_classes`]).
     source: String,
-    /// The pattern as written, run only anchored at a candidate; with a
-    /// relaxed copy, compiled at the first candidate (a document often
-    /// has none for most patterns).
-    exact: OnceLock<Regex>,
-    /// The pattern without `\b`; `None` when the pattern has none.
-    relaxed: Option<Regex>,
+    imp: Imp,
+}
+
+enum Imp {
+    /// A pattern without `\b` or bounded repetitions, searched as it is:
+    /// the regex crate's engine finds its literals (a `:` that ends every
+    /// match of «ПОСТАНОВИЛ:» and the like) faster than any lazy DFA.
+    Plain(Regex),
+    Split(Box<Split>),
+}
+
+struct Split {
+    /// The relaxed copies of the alternatives (see [`alternatives`]), one
+    /// pattern each, as a forward lazy DFA: it finds where candidates end,
+    /// and which alternative matched there first.
+    relaxed: LazyDfa,
+    alternatives: Vec<Alternative>,
+}
+
+struct Alternative {
+    /// The alternative as written (after the pattern's leading flags).
+    source: String,
+    /// Its relaxed copy.
+    relaxed: String,
+    /// Its exact pattern, compiled at its first candidate; `None` when it
+    /// is the same as its relaxed copy (no `\b`, no bounded repetition).
+    exact: Option<OnceLock<Regex>>,
+    /// Its relaxed copy in reverse, which finds where a candidate that
+    /// ends with this alternative starts; compiled at the first one.
+    reverse: OnceLock<LazyDfa>,
+}
+
+/// A lazy DFA and the caches of its searches. A search never fails: a lazy
+/// DFA gives up only on a Unicode word boundary before a non-ASCII byte (a
+/// pattern with `\b` does not even compile without the option that allows
+/// it), or on a cache cleared too often when a minimum count of clears is
+/// set (none is).
+struct LazyDfa {
+    dfa: hybrid::dfa::DFA,
+    caches: Pool<hybrid::dfa::Cache, CacheFn>,
+}
+
+type CacheFn =
+    Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
+
+impl LazyDfa {
+    /// Not inlined, so that one copy of the builder serves every caller
+    /// (the WebAssembly module is smaller for it).
+    #[inline(never)]
+    fn new(patterns: &[&str], config: hybrid::dfa::Config, reverse: bool) -> Result<LazyDfa, String> {
+        let nfa = thompson::Compiler::new()
+            .configure(thompson::Config::new().reverse(reverse).which_captures(WhichCaptures::None))
+            .build_many(patterns)
+            .map_err(|e| e.to_string())?;
+        let dfa =
+            hybrid::dfa::Builder::new().configure(config).build_from_nfa(nfa).map_err(|e| e.to_string())?;
+        let for_caches = dfa.clone();
+        Ok(LazyDfa { dfa, caches: Pool::new(Box::new(move || for_caches.create_cache())) })
+    }
+
+    fn always_anchored(&self) -> bool {
+        self.dfa.get_nfa().is_always_start_anchored()
+    }
+
+    fn forward(&self, input: &Input) -> Option<HalfMatch> {
+        self.dfa.try_search_fwd(&mut self.caches.get(), input).expect("a lazy DFA that never gives up")
+    }
+
+    fn backward(&self, input: &Input) -> Option<HalfMatch> {
+        self.dfa.try_search_rev(&mut self.caches.get(), input).expect("a lazy DFA that never gives up")
+    }
+}
+
+/// The top-level alternatives of `pattern`, each after the pattern's
+/// leading flags (`(?i)a|b` gives `(?i)a` and `(?i)b`); the whole pattern
+/// alone when a flag group (`(?i)`) stands later at the top level, where
+/// it would change the alternatives after it.
+fn alternatives(pattern: &str) -> Vec<String> {
+    let mut flags = 0;
+    while let Some(group) = pattern[flags..].strip_prefix("(?") {
+        match group.find(|c: char| !(c.is_ascii_alphabetic() || c == '-')) {
+            Some(end) if group[end..].starts_with(')') => flags += 2 + end + 1,
+            _ => break,
+        }
+    }
+    let (head, body) = pattern.split_at(flags);
+    let mut out = Vec::new();
+    let mut piece = 0;
+    let mut chars = body.char_indices().peekable();
+    // Depth of groups and of character classes, and whether the last char
+    // opened a class (a `]` right after `[` or `[^` is a literal).
+    let (mut groups, mut classes, mut opened) = (0usize, 0usize, false);
+    while let Some((i, c)) = chars.next() {
+        let just_opened = std::mem::take(&mut opened);
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '[' => {
+                classes += 1;
+                if chars.peek().is_some_and(|&(_, n)| n == '^') {
+                    chars.next();
+                }
+                opened = true;
+            }
+            ']' if classes > 0 && !just_opened => classes -= 1,
+            _ if classes > 0 => {}
+            '(' => {
+                let rest = &body[i + 1..];
+                let flag_group = rest.strip_prefix('?').and_then(|g| {
+                    let end = g.find(|c: char| !(c.is_ascii_alphabetic() || c == '-'))?;
+                    Some(end > 0 && g[end..].starts_with(')'))
+                });
+                if groups == 0 && flag_group == Some(true) {
+                    return vec![pattern.to_string()];
+                }
+                groups += 1;
+            }
+            ')' => groups = groups.saturating_sub(1),
+            '|' if groups == 0 => {
+                out.push(format!("{head}{}", &body[piece..i]));
+                piece = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(format!("{head}{}", &body[piece..]));
+    out
 }
 
 /// `pattern` with every `\b` (not `\b{…}`, not an escaped backslash) removed.
@@ -180,45 +316,74 @@ pub fn regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
     regex::Regex::new(&narrow_classes(pattern))
 }
 
+/// A pattern over Russian text (with [`narrow_classes`]) that is only asked
+/// whether it matches, and has no `\b`: its forward lazy DFA alone. A
+/// `regex::Regex` also compiles the reverse automaton that finds where a
+/// match starts, and extracts literals to scan for first: about twice the
+/// cost of compiling, for nothing when no literal starts the matches.
+/// (When one does, as in `:\s*«`, [`regex()`] finds candidates faster.)
+pub struct MatchRegex {
+    dfa: LazyDfa,
+}
+
+impl MatchRegex {
+    pub fn new(pattern: &str) -> Result<MatchRegex, String> {
+        let dfa = LazyDfa::new(&[&narrow_classes(pattern)], hybrid::dfa::Config::new(), false)?;
+        Ok(MatchRegex { dfa })
+    }
+
+    pub fn is_match(&self, hay: &str) -> bool {
+        let mut input = Input::new(hay).earliest(true);
+        // A pattern that starts with `^` is tried at the start only.
+        if self.dfa.always_anchored() {
+            input.set_anchored(Anchored::Yes);
+        }
+        self.dfa.forward(&input).is_some()
+    }
+}
+
 impl WordRegex {
     pub fn new(pattern: &str) -> Result<WordRegex, String> {
-        WordRegex::build(pattern, true)
+        let source = narrow_classes(pattern);
+        let sources = alternatives(&source);
+        let relaxed: Vec<String> = sources
+            .iter()
+            .map(|a| unbounded(&without_word_boundaries(a).unwrap_or_else(|| a.clone())))
+            .collect();
+        if sources == relaxed {
+            let re = Regex::new(&source).map_err(|e| e.to_string())?;
+            return Ok(WordRegex { source, imp: Imp::Plain(re) });
+        }
+        let dfa = LazyDfa::new(
+            &relaxed.iter().map(String::as_str).collect::<Vec<_>>(),
+            hybrid::dfa::Config::new().starts_for_each_pattern(true),
+            false,
+        )?;
+        let alternatives = sources
+            .into_iter()
+            .zip(relaxed)
+            .map(|(source, relaxed)| Alternative {
+                exact: (source != relaxed).then(OnceLock::new),
+                source,
+                relaxed,
+                reverse: OnceLock::new(),
+            })
+            .collect();
+        let split = Box::new(Split { relaxed: dfa, alternatives });
+        Ok(WordRegex { source, imp: Imp::Split(split) })
     }
 
-    /// A pattern only ever searched in short snippets (a sentence): no
-    /// prefilter, whose literal extraction costs more than it saves there.
-    pub fn for_snippets(pattern: &str) -> Result<WordRegex, String> {
-        WordRegex::build(pattern, false)
-    }
-
-    fn build(pattern: &str, prefilter: bool) -> Result<WordRegex, String> {
-        let narrowed = narrow_classes(pattern);
-        let config = Regex::config().auto_prefilter(prefilter);
-        let build = |p: &str| Regex::builder().configure(config.clone()).build(p).map_err(|e| e.to_string());
-        let exact = OnceLock::new();
-        let relaxed = match without_word_boundaries(&narrowed) {
-            Some(p) => Some(build(&unbounded(&p))?),
-            None => {
-                let _ = exact.set(build(&narrowed)?);
-                None
+    /// Compiles every exact pattern and reverse automaton now rather than
+    /// at its first candidate (for the tests).
+    #[cfg(test)]
+    pub(crate) fn compile_all(&self) {
+        let Imp::Split(split) = &self.imp else { return };
+        for a in &split.alternatives {
+            a.reverse();
+            if let Some(cell) = &a.exact {
+                exact(cell, &a.source);
             }
-        };
-        Ok(WordRegex { source: narrowed, exact, relaxed })
-    }
-
-    /// The exact pattern. With a relaxed copy, it runs only anchored at a
-    /// candidate, over a few words: the PikeVM or the backtracker do, and
-    /// without the lazy DFA it needs no reverse automaton, which halves its
-    /// compilation; nor does it need a prefilter. It compiles like the
-    /// relaxed copy, which has the same syntax: only an exact pattern over
-    /// the size limits could fail, and the tests compile every pattern.
-    pub(crate) fn exact(&self) -> &Regex {
-        self.exact.get_or_init(|| {
-            Regex::builder()
-                .configure(Regex::config().hybrid(false).dfa(false).auto_prefilter(false))
-                .build(&self.source)
-                .expect("the exact pattern compiles as its relaxed copy did")
-        })
+        }
     }
 
     /// The pattern as compiled (with [`narrow_classes`]): the regex crate
@@ -230,15 +395,16 @@ impl WordRegex {
     /// The leftmost-first match that starts at or after `start`; the text
     /// before `start` still counts for `\b`.
     pub fn find_at(&self, hay: &str, start: usize) -> Option<Match> {
-        let Some(relaxed) = &self.relaxed else {
-            return self.exact().search(&Input::new(hay).range(start..));
+        let split = match &self.imp {
+            Imp::Plain(re) => return re.search(&Input::new(hay).range(start..)),
+            Imp::Split(split) => split,
         };
         let mut from = start;
         loop {
-            let at = relaxed.search(&Input::new(hay).range(from..))?.start();
-            let anchored = Input::new(hay).range(at..).anchored(Anchored::Yes);
-            if let Some(m) = self.exact().search(&anchored) {
-                return Some(m);
+            let candidate = split.candidate(hay, from)?;
+            let at = candidate.start();
+            if let Some(end) = split.confirm(hay, candidate) {
+                return Some(Match::must(0, at..end));
             }
             from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
             if from > hay.len() {
@@ -279,6 +445,84 @@ impl WordRegex {
     }
 }
 
+impl Split {
+    /// The leftmost-first match of the relaxed alternatives from `from`,
+    /// with the alternative that matched as its pattern: the forward lazy
+    /// DFA finds where it ends, the alternative's reverse one where it
+    /// starts (as `regex_automata::hybrid::regex::Regex` does).
+    fn candidate(&self, hay: &str, from: usize) -> Option<Match> {
+        let mut input = Input::new(hay).range(from..);
+        // Patterns that all start with `^` are tried at `from` only.
+        let anchored = self.relaxed.always_anchored();
+        if anchored {
+            input.set_anchored(Anchored::Yes);
+        }
+        let end = self.relaxed.forward(&input)?;
+        let (pattern, end_at) = (end.pattern(), end.offset());
+        if end_at == from || anchored {
+            return Some(Match::new(pattern, from..end_at));
+        }
+        let back = Input::new(hay).range(from..end_at).anchored(Anchored::Yes);
+        let start = self.alternatives[pattern.as_usize()].reverse().backward(&back);
+        Some(Match::new(pattern, start.expect("the start of the forward DFA's match").offset()..end_at))
+    }
+
+    /// The end of the exact match at the start of `candidate`. Anchored at
+    /// one place, the leftmost-first match of `a|b|c` is that of the first
+    /// alternative that matches there. Those before the candidate's own do
+    /// not, not even relaxed; its own does relaxed, and exactly if its
+    /// exact pattern says so; a later one only if its relaxed copy matches
+    /// there too.
+    fn confirm(&self, hay: &str, candidate: Match) -> Option<usize> {
+        let at = candidate.start();
+        let first = candidate.pattern().as_usize();
+        for (k, alternative) in self.alternatives.iter().enumerate().skip(first) {
+            let end = if k == first {
+                candidate.end()
+            } else {
+                let pattern = Anchored::Pattern(PatternID::new(k).expect("a pattern of the regex"));
+                let input = Input::new(hay).range(at..).anchored(pattern);
+                match self.relaxed.forward(&input) {
+                    Some(end) => end.offset(),
+                    None => continue,
+                }
+            };
+            let Some(cell) = &alternative.exact else { return Some(end) };
+            if let Some(m) =
+                exact(cell, &alternative.source).search(&Input::new(hay).range(at..).anchored(Anchored::Yes))
+            {
+                return Some(m.end());
+            }
+        }
+        None
+    }
+}
+
+impl Alternative {
+    fn reverse(&self) -> &LazyDfa {
+        self.reverse.get_or_init(|| {
+            let config = hybrid::dfa::Config::new().match_kind(MatchKind::All);
+            LazyDfa::new(&[&self.relaxed], config, true)
+                .expect("the reverse of a relaxed copy compiles as the copy did")
+        })
+    }
+}
+
+/// The exact pattern of an alternative. It runs only anchored at a
+/// candidate, over a few words: the PikeVM or the backtracker do, and
+/// without the lazy DFA it needs no reverse automaton, which halves its
+/// compilation; nor does it need a prefilter. It compiles like the
+/// relaxed copy, which has the same syntax: only an exact pattern over
+/// the size limits could fail, and the tests compile every pattern.
+fn exact<'a>(cell: &'a OnceLock<Regex>, source: &str) -> &'a Regex {
+    cell.get_or_init(|| {
+        Regex::builder()
+            .configure(Regex::config().hybrid(false).dfa(false).auto_prefilter(false))
+            .build(source)
+            .expect("the exact pattern compiles as its relaxed copy did")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -297,6 +541,15 @@ mod tests {
             r"(?i)\bпричин\w*[^:]{0,12}?:\s*\S",
             r"\bв\s+суд\w*\b[^.\n]{0,8}\bорган",
             r"\b\d{2,3}\b",
+            // A later alternative matching where an earlier one fails.
+            r"(?i)\bотказ\w{0,2}\b|отказ|\bв\b|в\w",
+            r"\bab\b|a\w+|\b\d{1,2}\b|\d|[|]\b|\|",
+            r"(?i)а\b|(?-i)б\b|\bв",
+            // Anchored, empty matches.
+            r"^(?:в|вв)\b|^\d{1,2}",
+            r"(?m)^\s*в\b|б$",
+            r"\b",
+            r"(?:\bа)?|x",
         ];
         let texts = [
             "Отказано. Неотказано, отказан; отказать! ОТКАЗАНО",
@@ -309,6 +562,8 @@ mod tests {
             "Причина отказа: нет. Причины, по которым отказано: справка; причина:",
             "в суде орган, в суде и далее орган. В судах органы, в суд.орган",
             "1 12 123 1234 12,345 а12",
+            "отказаться отказано ОТКАЗ, вв в ab abc ab| |a x|y",
+            "Аа аА бБ Бб вв В",
         ];
         for p in patterns {
             let ours = WordRegex::new(p).unwrap();
@@ -324,6 +579,27 @@ mod tests {
                         assert_eq!(a, b, "{p} on «{t}» from {start}");
                     }
                 }
+            }
+        }
+    }
+
+    /// [`MatchRegex`] answers as the regex crate does.
+    #[test]
+    fn match_regex_matches_like_the_regex_crate() {
+        let patterns = [
+            r"(?i)(?:^|\W)(?:так\s+как|поскольку)(?:\W|$)",
+            r"^(?:\d{1,2}|\*+)\s*[А-ЯЁ]",
+            r#":\s*["«]\s*(?:\S+\s+){2}"#,
+            r"x*",
+            r"(?m)^а$",
+        ];
+        let texts =
+            ["Так как нет; таккак", "12 Федеральный", "** Указ", "а 1 Б", "см.: «раз два три", "", "б\nа\nв"];
+        for p in patterns {
+            let ours = MatchRegex::new(p).unwrap();
+            let theirs = regex(p).unwrap();
+            for t in texts {
+                assert_eq!(ours.is_match(t), theirs.is_match(t), "{p} on «{t}»");
             }
         }
     }
@@ -359,6 +635,22 @@ mod tests {
         assert_eq!(narrow_classes(r"\\w\w"), format!(r"\\w(?-i:[{WORD}])"));
         assert_eq!(narrow_classes(r"[\w.][^\W]\d"), format!(r"[[{WORD}].][^[^{WORD}]][0-9]"));
         assert_eq!(narrow_classes(r"[]\w][^]]\w"), format!(r"[][{WORD}]][^]](?-i:[{WORD}])"));
+    }
+
+    #[test]
+    fn splits_top_level_alternatives() {
+        assert_eq!(
+            alternatives(r"(?i)a|b(?:c|d)|[|]|\||[]|]"),
+            [r"(?i)a", r"(?i)b(?:c|d)", r"(?i)[|]", r"(?i)\|", r"(?i)[]|]"]
+        );
+        assert_eq!(
+            alternatives(r"(?im)^a|(?-i:B|c)d|[^]|[|]]e"),
+            [r"(?im)^a", r"(?im)(?-i:B|c)d", r"(?im)[^]|[|]]e"]
+        );
+        assert_eq!(alternatives(r"a"), ["a"]);
+        // A flag group later at the top level changes what follows it.
+        assert_eq!(alternatives(r"a|(?i)b|c"), [r"a|(?i)b|c"]);
+        assert_eq!(alternatives(r"(?i)a|(?-i)b"), [r"(?i)a|(?-i)b"]);
     }
 
     #[test]
