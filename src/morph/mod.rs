@@ -119,7 +119,9 @@ impl StemCache {
         let (norm, stem) = self.word(buf);
         let facts = facts.then(|| self.facts(&norm));
         let s = Spelled { norm, stem, facts };
-        if self.stemmer.is_some() {
+        // Texts to check repeat their words; the phrases of a dictionary,
+        // read once, do not (`facts` is asked for texts only).
+        if self.stemmer.is_some() && s.facts.is_some() {
             self.spellings.insert(raw.into(), s.clone());
         }
         s
