@@ -761,13 +761,7 @@ pub(crate) mod tests {
             "Исполнитель: __________ тел. 8 (495) 123-45-67, 125009, г. Москва, ул. Тверская, д. 13".to_string(),
             "Срок: {{ date }}; в течение 10 (десяти) рабочих дней; до 01.02.2025; с 1 по 5 мая".to_string(),
         ];
-        if let Ok(dir) = std::env::var("YASNO_CORPUS") {
-            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                if e.path().extension().is_some_and(|x| x == "txt") {
-                    texts.push(std::fs::read_to_string(e.path()).unwrap());
-                }
-            }
-        }
+        texts.extend(crate::testcorpus::documents());
         for (name, ours) in patterns() {
             // Compiled at the first candidate otherwise.
             ours.compile_all();

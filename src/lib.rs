@@ -19,6 +19,8 @@ pub mod offsets;
 pub mod report;
 pub mod rules;
 pub mod score;
+#[cfg(test)]
+mod testcorpus;
 pub mod text;
 #[cfg(any(feature = "wasm", feature = "wasm-formats"))]
 pub mod wasm;

@@ -535,13 +535,7 @@ fn pattern_walk_matches_like_an_automaton() {
             texts.extend(e.examples.into_iter().map(|x| x.bad));
         }
     }
-    if let Ok(dir) = std::env::var("YASNO_CORPUS") {
-        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            if e.path().extension().is_some_and(|x| x == "txt") {
-                texts.push(std::fs::read_to_string(e.path()).unwrap());
-            }
-        }
-    }
+    texts.extend(crate::testcorpus::documents());
     let mut found = 0;
     for t in &texts {
         let ids = lexicon.token_ids(&crate::text::Text::new(t));

@@ -653,11 +653,7 @@ mod tests {
             ok.then(|| letters.to_string())
         };
         let tricky = "МФЦ ГБУ ЕАЭС1 ЕАЭС1, ФЗ-210 ГОСТ СНиП СанПиН ОАО УФМС ЁЖ ЁжЖ АбвГ АБВГДЕЖ АБВГДЕ Аб Я ЯЯ ЦАО-ЮАО ИПиК ЦБ2РФ XYZ ГОСТы";
-        let corpus = std::env::var("YASNO_CORPUS")
-            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/real").to_string());
-        let documents: Vec<String> = std::fs::read_dir(corpus)
-            .map(|dir| dir.flatten().filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect())
-            .unwrap_or_default();
+        let documents = crate::testcorpus::documents();
         for s in std::iter::once(tricky).chain(documents.iter().map(String::as_str)) {
             let text = Text::new(s);
             for i in 0..text.tokens.len() {

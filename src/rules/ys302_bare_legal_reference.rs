@@ -947,11 +947,7 @@ mod tests {
             "приказом Минтруда России от 01.01.2020 №\u{A0}1н 👍 «заголовок\nс переводом строки» Порядка Кодекса",
             "статья 5 Жилищного кодекса РФ\u{301}; Гражданского процессуального кодекса РФ",
         ];
-        let corpus = std::env::var("YASNO_CORPUS")
-            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/real").to_string());
-        let documents: Vec<String> = std::fs::read_dir(corpus)
-            .map(|dir| dir.flatten().filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect())
-            .unwrap_or_default();
+        let documents = crate::testcorpus::documents();
         // Titles around the longest one the pattern takes.
         let titles: Vec<String> = [299, 300, 301, 302, 700]
             .iter()
@@ -1043,11 +1039,7 @@ mod tests {
             "п",
             "ч 1",
         ];
-        let corpus = std::env::var("YASNO_CORPUS")
-            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/real").to_string());
-        let documents: Vec<String> = std::fs::read_dir(corpus)
-            .map(|dir| dir.flatten().filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect())
-            .unwrap_or_default();
+        let documents = crate::testcorpus::documents();
         let mut found = 0;
         for s in texts.iter().copied().chain(documents.iter().map(String::as_str)) {
             let starts = super::candidate_starts(s);
@@ -1089,11 +1081,7 @@ mod tests {
             "согласно которому; в соответствии с которыми; которая устанавливает",
             "так как, таккак, поскольку-то, из-за, ввиду того что, исходя из",
         ];
-        let corpus = std::env::var("YASNO_CORPUS")
-            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/real").to_string());
-        let documents: Vec<String> = std::fs::read_dir(corpus)
-            .map(|dir| dir.flatten().filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect())
-            .unwrap_or_default();
+        let documents = crate::testcorpus::documents();
         let mut hays: Vec<&str> = texts.to_vec();
         for d in &documents {
             hays.extend(d.lines());

@@ -473,11 +473,7 @@ mod tests {
         ];
         let key = |t: &Token| (t.start, t.end, t.kind, t.norm.clone(), t.stem.to_string());
         // And the real documents, when the corpus is beside the repository.
-        let corpus = std::env::var("YASNO_CORPUS")
-            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/real").to_string());
-        let documents: Vec<String> = std::fs::read_dir(corpus)
-            .map(|dir| dir.flatten().filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect())
-            .unwrap_or_default();
+        let documents = crate::testcorpus::documents();
         for s in texts.iter().copied().chain(documents.iter().map(String::as_str)) {
             let fast: Vec<_> = tokenize_with(s, &mut StemCache::new(), true, false).iter().map(key).collect();
             let whole: Vec<_> =
