@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text::Norm;
 
@@ -16,7 +16,7 @@ pub struct StemCache {
     stemmer: Option<Stemmer>,
     cache: FxHashMap<Norm, Word>,
     /// Normal forms of punctuation marks, shared like the words'.
-    puncts: FxHashMap<Norm, ()>,
+    puncts: FxHashSet<Norm>,
     /// Words as a text spells them: most tokens skip normalising.
     spellings: FxHashMap<Box<str>, Spelled>,
     empty: Arc<str>,
@@ -70,7 +70,7 @@ impl StemCache {
         StemCache {
             stemmer: Some(Stemmer::create(Algorithm::Russian)),
             cache: FxHashMap::default(),
-            puncts: FxHashMap::default(),
+            puncts: FxHashSet::default(),
             spellings: FxHashMap::default(),
             empty: Arc::from(""),
         }
@@ -84,13 +84,7 @@ impl StemCache {
 
     /// The stem of an already normalised word (see [`crate::text::normalize::norm_word`]).
     pub fn stem(&mut self, norm: &str) -> Arc<str> {
-        let Some(stemmer) = &self.stemmer else { return self.empty.clone() };
-        if let Some(w) = self.cache.get(norm) {
-            return w.stem.clone();
-        }
-        let s: Arc<str> = stem_word(stemmer, norm).into();
-        self.cache.insert(Norm::from(norm), Word { stem: s.clone(), facts: None });
-        s
+        self.word(norm).1
     }
 
     /// The shared normal form and the stem of an already normalised word:
@@ -129,14 +123,15 @@ impl StemCache {
 
     /// The shared normal form of a punctuation mark or a number.
     pub fn other(&mut self, norm: &str) -> Norm {
-        if let Some((k, ())) = self.puncts.get_key_value(norm) {
+        if let Some(k) = self.puncts.get(norm) {
             return k.clone();
         }
+        // Numbers land here too: a text of many dates keeps only the first.
         if self.puncts.len() >= 10_000 {
             return Norm::from(norm);
         }
         let k = Norm::from(norm);
-        self.puncts.insert(k.clone(), ());
+        self.puncts.insert(k.clone());
         k
     }
 
@@ -155,7 +150,7 @@ impl StemCache {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.cache.is_empty()
+        self.len() == 0
     }
 
     /// Forgets every stem.
