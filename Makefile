@@ -89,10 +89,17 @@ wasm: setup-wasm setup-node
 	@$(MAKE) --no-print-directory pkg/package.json
 
 # wasm-bindgen, then wasm-opt (Debian's binaryen 108: see npm/fix-table-export.mjs).
+# WASM_OPT_FLAGS: -ocimfs 0 keeps functions with one caller out of their
+# caller. wasm-opt otherwise inlines every one of them, whatever its size,
+# and builds functions of 30 KB (`new Checker` with the dictionaries'
+# compilation inside, `check` with the analysis inside) that V8 recompiles
+# with its optimising compiler, whole, during the page's first check; the
+# module is also 12 KB gzip smaller (docs/benchmarks.md «Cold start»).
+WASM_OPT_FLAGS := -Oz -ocimfs 0 --strip-debug --strip-producers
 define wasm_module
 	@mkdir -p pkg
 	wasm-bindgen --target web --no-typescript --experimental-reset-state-function --out-dir pkg --out-name $(2) $(1)
-	wasm-opt -Oz --strip-debug --strip-producers pkg/$(2)_bg.wasm -o pkg/$(2)_bg.wasm
+	wasm-opt $(WASM_OPT_FLAGS) pkg/$(2)_bg.wasm -o pkg/$(2)_bg.wasm
 	node npm/fix-table-export.mjs pkg/$(2)_bg.wasm
 endef
 
@@ -118,7 +125,7 @@ bench-wasm: wasm
 # function names, then npm/wasm-size.mjs.
 wasm-size: wasm
 	wasm-bindgen --target web --no-typescript --keep-debug --out-dir target/wasm-size --out-name yasno_wasm $(WASM_CHECKER)
-	wasm-opt -Oz -g target/wasm-size/yasno_wasm_bg.wasm -o target/wasm-size/named.wasm
+	wasm-opt -Oz -ocimfs 0 -g target/wasm-size/yasno_wasm_bg.wasm -o target/wasm-size/named.wasm
 	node npm/wasm-size.mjs target/wasm-size/named.wasm
 
 # ---- The web page (www/) ----
