@@ -5,7 +5,7 @@ SHELL := /bin/bash
 CORPUS ?= ../shared/corpus/real
 export YASNO_CORPUS := $(abspath $(CORPUS))
 
-.PHONY: run test test-rust lint bench eval setup-rust docs setup-sarif test-sarif test-cli peers wasm test-wasm bench-wasm wasm-size setup-wasm setup-node setup-chromium www-pkg test-web bench-web setup-python setup-fuzz fuzz-smoke fuzz test-large
+.PHONY: run test test-rust lint bench eval setup-rust docs setup-sarif test-sarif test-cli peers wasm test-wasm bench-wasm wasm-size setup-wasm setup-node setup-chromium www-pkg test-web bench-web trace-web setup-python setup-fuzz fuzz-smoke fuzz test-large
 
 setup-rust:
 	@command -v cargo >/dev/null || { echo "cargo is required (rustup)"; exit 2; }
@@ -145,6 +145,10 @@ test-web: www-pkg setup-chromium setup-python
 # Page load → first highlights on a 30 KB document (prints figures).
 bench-web: www-pkg setup-chromium setup-python
 	node tests/web/bench.mjs
+
+# Where the CPU goes on a first visit, from a Chromium trace (prints figures).
+trace-web: www-pkg setup-chromium setup-python
+	node tests/web/trace.mjs
 
 # Inputs too large for a debug build (a 50 MB text, a .docx of 100 000
 # paragraphs): tests/large.rs in a release build.

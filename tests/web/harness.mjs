@@ -66,7 +66,8 @@ export function serve(dir = WWW) {
 
 /**
  * Headless Chromium. Playwright adds --headless and a fresh --user-data-dir
- * (a new temporary profile, removed on close) to the flags below.
+ * (a new temporary profile, removed on close) to the flags below. JSFLAGS
+ * passes V8 flags to it (benches only: `JSFLAGS=--liftoff-only make bench-web`).
  */
 export async function launch() {
   const browser = await chromium.launch({
@@ -80,6 +81,7 @@ export async function launch() {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...(process.env.JSFLAGS ? [`--js-flags=${process.env.JSFLAGS}`] : []),
     ],
   });
   return { browser, close: () => browser.close() };

@@ -1,0 +1,128 @@
+// `make trace-web`: where the CPU goes on a first visit (a new tab, cache
+// disabled, the 30 KB draft restored), from a Chromium trace of the load.
+// Prints, for TRACE_RUNS loads (3 by default): the worker's task that builds
+// the checker and checks the draft, its wall and CPU time; the CPU time of
+// every thread during that task; and what V8 did with the WebAssembly code
+// (functions compiled lazily by the baseline compiler, and the optimising
+// compiler's work). Writes the last trace to test-results/web/first-visit.trace.json
+// (open it in chrome://tracing or Perfetto). Asserts nothing.
+//
+// The trace itself costs CPU: compare traces with traces, and take page
+// timings from `make bench-web`. JSFLAGS="--liftoff-only" (or any V8 flag)
+// is passed to Chromium by the harness, to see what a flag changes.
+
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ARTIFACTS, corpusFiles, launch, serve } from "./harness.mjs";
+
+const RUNS = Number(process.env.TRACE_RUNS || 3);
+const CATEGORIES = [
+  "toplevel",
+  "devtools.timeline",
+  "disabled-by-default-devtools.timeline",
+  "v8",
+  "v8.wasm",
+  "disabled-by-default-v8.wasm.detailed",
+  "disabled-by-default-v8.compile",
+];
+
+/** Real documents from the corpus, joined up to 30 KB of UTF-8 (as bench.mjs). */
+function document30k() {
+  let text = "";
+  for (const f of corpusFiles()) {
+    for (const para of readFileSync(f, "utf8").split(/\n\s*\n/)) {
+      const next = `${text}${para.trim()}\n\n`;
+      if (Buffer.byteLength(next) > 30 * 1024) return text;
+      text = next;
+    }
+  }
+  return text;
+}
+
+/** The figures of one trace (see the header). */
+function analyse(events) {
+  const threads = new Map();
+  const processes = new Map();
+  for (const e of events) {
+    if (e.ph !== "M") continue;
+    if (e.name === "thread_name") threads.set(`${e.pid}:${e.tid}`, e.args.name);
+    if (e.name === "process_name") processes.set(e.pid, e.args.name);
+  }
+  const thread = (e) => threads.get(`${e.pid}:${e.tid}`) || String(e.tid);
+  const complete = events.filter((e) => e.ph === "X" && typeof e.dur === "number");
+  // The worker's longest task: instantiate, new Checker, first check.
+  const task = complete
+    .filter((e) => thread(e) === "DedicatedWorker thread" && e.name === "RunTask")
+    .reduce((a, b) => (b.dur > a.dur ? b : a));
+  const [from, to] = [task.ts, task.ts + task.dur];
+  // CPU of each thread within the task's time: its top-level events' thread
+  // time, in proportion to their overlap with the task.
+  const byThread = new Map();
+  for (const e of complete) {
+    const k = `${e.pid}:${e.tid}`;
+    if (!byThread.has(k)) byThread.set(k, []);
+    byThread.get(k).push(e);
+  }
+  const cpu = [];
+  for (const [k, list] of byThread) {
+    list.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    let end = -1;
+    let sum = 0;
+    for (const e of list) {
+      if (e.ts < end) continue; // nested in the previous top-level event
+      end = e.ts + e.dur;
+      const overlap = Math.max(0, Math.min(to, end) - Math.max(from, e.ts));
+      if (e.dur > 0 && e.tdur) sum += (e.tdur * overlap) / e.dur;
+    }
+    const [pid] = k.split(":");
+    if (sum >= 1000) cpu.push([sum / 1000, `${processes.get(Number(pid)) || pid} / ${threads.get(k) || k}`]);
+  }
+  cpu.sort((a, b) => b[0] - a[0]);
+  const total = (name, key = "tdur") => complete.filter((e) => e.name === name).reduce((s, e) => s + (e[key] || 0), 0) / 1000;
+  const baseline = complete.filter((e) => e.name === "wasm.CompileBaseline");
+  return {
+    taskWall: task.dur / 1000,
+    taskCpu: (task.tdur || 0) / 1000,
+    cpu,
+    lazyFunctions: baseline.length,
+    lazyBytes: baseline.reduce((s, e) => s + (e.args?.bodySize || 0), 0),
+    lazyCpu: total("wasm.CompileLazy"),
+    lazyWall: total("wasm.CompileLazy", "dur"),
+    topTierCpu: total("wasm.TopTierCompilation"),
+  };
+}
+
+const text = document30k();
+const server = await serve();
+const { browser, close } = await launch();
+try {
+  for (let run = 1; run <= RUNS; run++) {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`${server.url}favicon.svg`);
+    await page.evaluate((t) => sessionStorage.setItem("yasno.draft", t), text);
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    await browser.startTracing(page, { categories: CATEGORIES });
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.documentElement.dataset.state === "idle", null, { timeout: 30_000 });
+    const buffer = await browser.stopTracing();
+    await context.close();
+    const trace = JSON.parse(buffer.toString("utf8"));
+    const r = analyse(Array.isArray(trace) ? trace : trace.traceEvents);
+    console.log(
+      `run ${run}: the worker's first task (instantiate, new Checker, first check) ${r.taskWall.toFixed(0)} ms wall, ` +
+        `${r.taskCpu.toFixed(0)} ms CPU; WebAssembly: ${r.lazyFunctions} functions (${(r.lazyBytes / 1024).toFixed(0)} KB) ` +
+        `compiled lazily by Liftoff, ${r.lazyCpu.toFixed(0)} ms CPU (${r.lazyWall.toFixed(0)} ms wall); ` +
+        `TurboFan ${r.topTierCpu.toFixed(0)} ms CPU`,
+    );
+    console.log(`  CPU during that task: ${r.cpu.slice(0, 8).map(([ms, t]) => `${t} ${ms.toFixed(0)}`).join("; ")}`);
+    if (run === RUNS) {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      writeFileSync(join(ARTIFACTS, "first-visit.trace.json"), buffer);
+    }
+  }
+} finally {
+  await close();
+  server.stop();
+}
