@@ -30,7 +30,7 @@ use super::noun_keys::noun_keys;
 use super::{DictFile, DictKind, Entry, MatchMode};
 use crate::morph::{adjective, conjugate, StemCache};
 use crate::report::Severity;
-use crate::text::{Text, Token, TokenKind};
+use crate::text::{Norm, Text, Token, TokenKind};
 
 const OTHER: u32 = 0;
 const BREAK: u32 = 1;
@@ -125,8 +125,9 @@ impl Forms {
 /// What one word of a phrase accepts.
 #[derive(Debug, Clone)]
 struct WordSpec {
-    /// Ids of the stems (or punctuation marks) of the accepted forms.
-    keys: Vec<u32>,
+    /// Ids of the stems (or punctuation marks) of the accepted forms
+    /// (shared: a word's spec is cloned for every phrase that has it).
+    keys: Arc<[u32]>,
     /// The accepted forms; `None`: any word with one of `keys` as its stem.
     forms: Option<FormSet>,
 }
@@ -154,14 +155,16 @@ pub struct Lexicon {
     sorted: Vec<u32>,
     starts: Vec<usize>,
     /// The ways to match each pattern of `sorted`, in the order they were
-    /// added.
-    variants: Vec<Vec<Variant>>,
+    /// added, one pattern after the other: pattern `k`'s are
+    /// `variants[variant_starts[k]..variant_starts[k + 1]]`.
+    variants: Vec<Variant>,
+    variant_starts: Vec<usize>,
     /// The range of the patterns (in that order) that start with the id,
     /// by id.
     first: Vec<(u32, u32)>,
     gaps: FxHashMap<(u32, u32), Vec<Variant>>,
     /// Compiling only (emptied by [`Lexicon::build`]): word specs and stems.
-    specs: FxHashMap<String, Vec<(MatchMode, bool, WordSpec)>>,
+    specs: FxHashMap<Norm, Vec<(MatchMode, bool, WordSpec)>>,
     stems: StemCache,
 }
 
@@ -225,12 +228,12 @@ impl Lexicon {
     fn expanded(&mut self, word: Option<(&str, char)>, forms: Vec<String>) -> WordSpec {
         if let Some(keys) = word.and_then(|(w, kind)| super::builtin_keys(w, kind)) {
             let keys: Vec<u32> = keys.map(|k| self.intern(&k)).collect();
-            return WordSpec { keys, forms: Some(set_of(forms)) };
+            return WordSpec { keys: keys.into(), forms: Some(set_of(forms)) };
         }
         let mut keys: Vec<Arc<str>> = forms.iter().map(|f| self.stems.stem(f)).collect();
         keys.sort();
         keys.dedup();
-        WordSpec { keys: self.intern_all(&keys), forms: Some(set_of(forms)) }
+        WordSpec { keys: self.intern_all(&keys).into(), forms: Some(set_of(forms)) }
     }
 
     /// A word spec accepting the forms of a built-in `word` that build.rs
@@ -243,7 +246,7 @@ impl Lexicon {
         let keys: Vec<u32> = super::builtin_keys(word, kind)?.map(|k| self.intern(&k)).collect();
         let set = std::sync::OnceLock::new();
         let forms = Forms::Lazy { word: word.to_string(), verb: kind == 'v', set };
-        Some(WordSpec { keys, forms: Some(Arc::new(forms)) })
+        Some(WordSpec { keys: keys.into(), forms: Some(Arc::new(forms)) })
     }
 
     /// What a word of a phrase accepts. `verb`: it must be a verb.
@@ -253,7 +256,7 @@ impl Lexicon {
             return Ok(s.clone());
         }
         let spec = match tok.kind {
-            TokenKind::Punct => WordSpec { keys: vec![self.intern(&tok.norm)], forms: None },
+            TokenKind::Punct => WordSpec { keys: Arc::new([self.intern(&tok.norm)]), forms: None },
             TokenKind::Word if verb => match self.builtin_expanded(&tok.norm, 'v') {
                 Some(spec) => spec,
                 None => {
@@ -264,7 +267,7 @@ impl Lexicon {
             },
             TokenKind::Word => match mode {
                 MatchMode::Exact => WordSpec {
-                    keys: vec![self.intern(&tok.stem)],
+                    keys: Arc::new([self.intern(&tok.stem)]),
                     forms: Some(set_of(vec![tok.norm.to_string()])),
                 },
                 MatchMode::Stem => {
@@ -291,22 +294,22 @@ impl Lexicon {
                         for k in extra {
                             keys.push(self.intern(&k));
                         }
-                        WordSpec { keys, forms: None }
+                        WordSpec { keys: keys.into(), forms: None }
                     } else {
                         let stems = &mut self.stems;
                         let keys = noun_keys(&tok.norm, tok.stem.clone(), |w| stems.stem(w));
-                        WordSpec { keys: self.intern_all(&keys), forms: None }
+                        WordSpec { keys: self.intern_all(&keys).into(), forms: None }
                     }
                 }
             },
             _ => return Err("only words and punctuation may form a phrase".into()),
         };
-        self.specs.entry(tok.norm.to_string()).or_default().push((mode, verb, spec.clone()));
+        self.specs.entry(tok.norm.clone()).or_default().push((mode, verb, spec.clone()));
         Ok(spec)
     }
 
     /// Registers one way to match an entry.
-    fn add_pattern(&mut self, specs: &[&WordSpec], variant: Variant) -> Result<(), String> {
+    fn add_pattern(&mut self, specs: &[WordSpec], variant: Variant) -> Result<(), String> {
         let combinations: usize = specs.iter().map(|s| s.keys.len()).product();
         if combinations > MAX_COMBINATIONS {
             return Err("the phrase has too many word forms to match".into());
@@ -345,6 +348,7 @@ impl Lexicon {
             .flat_map(|e| std::iter::once(&e.phrase).chain(e.forms.iter()).map(String::as_str))
             .collect();
         let mut tokenized = phrase_tokens(&phrases).into_iter();
+        let mut specs = Vec::new();
         for entry in file.entries {
             let mode = entry.match_mode.unwrap_or(file.match_mode);
             let idx = self.entries.len();
@@ -358,14 +362,14 @@ impl Lexicon {
                 if predicate && (tokens.len() < 2 || tokens[0].kind != TokenKind::Word) {
                     return Err(err("a predicate is a verb and at least one more word".into()));
                 }
-                let mut specs = Vec::new();
+                specs.clear();
                 for (i, tok) in tokens.iter().enumerate() {
                     specs.push(self.spec(tok, mode, predicate && i == 0).map_err(err)?);
                 }
                 let forms: Arc<[Option<FormSet>]> = specs.iter().map(|s| s.forms.clone()).collect();
                 let direct =
                     Variant { entry: idx, form, arrangement: Arrangement::Direct, forms: forms.clone() };
-                self.add_pattern(&specs.iter().collect::<Vec<_>>(), direct).map_err(err)?;
+                self.add_pattern(&specs, direct).map_err(err)?;
                 let two_words = tokens.len() == 2 && tokens[1].kind == TokenKind::Word;
                 if predicate && two_words {
                     let noun = self.expanded(None, subject_forms(&tokens[1].norm));
@@ -375,10 +379,10 @@ impl Lexicon {
                         arrangement: Arrangement::Reversed,
                         forms: Arc::new([noun.forms.clone(), specs[0].forms.clone()]),
                     };
-                    self.add_pattern(&[&noun, &specs[0]], reversed).map_err(err)?;
+                    self.add_pattern(&[noun, specs[0].clone()], reversed).map_err(err)?;
                     let gap = Variant { entry: idx, form, arrangement: Arrangement::Gap, forms };
-                    for &a in &specs[0].keys {
-                        for &b in &specs[1].keys {
+                    for &a in specs[0].keys.iter() {
+                        for &b in specs[1].keys.iter() {
                             self.gaps.entry((a, b)).or_default().push(gap.clone());
                         }
                     }
@@ -408,13 +412,17 @@ impl Lexicon {
         by_pattern.sort_by(|a, b| ids[a.0.clone()].cmp(&ids[b.0.clone()]));
         self.sorted = Vec::new();
         self.starts = vec![0];
-        self.variants = Vec::new();
+        self.variants = Vec::with_capacity(by_pattern.len());
+        self.variant_starts = vec![0];
         self.first = vec![(0, 0); self.ids.len() + 2];
         let mut last: Option<&[u32]> = None;
         for (range, variant) in by_pattern {
             let p = &ids[range.clone()];
             if last != Some(p) {
-                let k = self.variants.len() as u32;
+                if last.is_some() {
+                    self.variant_starts.push(self.variants.len());
+                }
+                let k = (self.variant_starts.len() - 1) as u32;
                 let first = &mut self.first[p[0] as usize];
                 if first.0 == first.1 {
                     first.0 = k;
@@ -422,11 +430,18 @@ impl Lexicon {
                 first.1 = k + 1;
                 self.sorted.extend_from_slice(p);
                 self.starts.push(self.sorted.len());
-                self.variants.push(Vec::with_capacity(1));
                 last = Some(p);
             }
-            self.variants.last_mut().expect("a pattern").push(variant.clone());
+            self.variants.push(variant.clone());
         }
+        if last.is_some() {
+            self.variant_starts.push(self.variants.len());
+        }
+    }
+
+    /// The ways to match pattern `k` of `sorted`.
+    fn variants_of(&self, k: usize) -> &[Variant] {
+        &self.variants[self.variant_starts[k]..self.variant_starts[k + 1]]
     }
 
     fn sorted_pattern(&self, k: usize) -> &[u32] {
@@ -499,7 +514,7 @@ impl Lexicon {
 
     /// The number of encoded patterns (for benchmarks and tests).
     pub fn pattern_count(&self) -> usize {
-        self.variants.len() + self.gaps.len()
+        self.starts.len().saturating_sub(1) + self.gaps.len()
     }
 
     fn token_id(&self, t: &Token) -> u32 {
@@ -553,7 +568,7 @@ impl Lexicon {
         for (first, last, variants) in self.pattern_matches(&ids) {
             positions.clear();
             positions.extend(first..last);
-            for v in &self.variants[variants] {
+            for v in self.variants_of(variants) {
                 if accepts(&positions, v) {
                     push(v, first, last);
                 }
@@ -660,7 +675,7 @@ pub(super) fn phrase_tokens(phrases: &[&str]) -> Vec<Vec<Token>> {
 /// The tokens of a phrase of lower-case Russian words (`а`–`я`, `ё`)
 /// between single spaces, each word listed by build.rs or of at most two
 /// letters and perhaps followed by a comma; `None` for any other phrase.
-fn plain_tokens(phrase: &str, stems: &mut FxHashMap<String, Arc<str>>) -> Option<Vec<Token>> {
+fn plain_tokens(phrase: &str, words: &mut FxHashMap<String, (Norm, Arc<str>)>) -> Option<Vec<Token>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut empty: Option<Arc<str>> = None;
@@ -670,20 +685,29 @@ fn plain_tokens(phrase: &str, stems: &mut FxHashMap<String, Arc<str>>) -> Option
         if word.is_empty() || !word.chars().all(|c| matches!(c, 'а'..='я' | 'ё')) {
             return None;
         }
-        let norm = word.replace('ё', "е");
-        let stem: Arc<str> = match stems.get(&norm) {
-            Some(stem) => stem.clone(),
+        let replaced;
+        let norm: &str = if word.contains('ё') {
+            replaced = word.replace('ё', "е");
+            &replaced
+        } else {
+            word
+        };
+        // The phrases repeat their words: each word's normal form and stem
+        // are made once and shared by its tokens.
+        let (norm, stem) = match words.get(norm) {
+            Some(known) => known.clone(),
             None => {
                 let stem: Arc<str> = if norm.chars().count() <= 2 {
-                    Arc::from(norm.as_str())
+                    Arc::from(norm)
                 } else {
-                    Arc::from(super::builtin_stem(&norm)?.as_ref())
+                    Arc::from(super::builtin_stem(norm)?.as_ref())
                 };
-                stems.insert(norm.clone(), stem.clone());
-                stem
+                let known = (Norm::from(norm), stem);
+                words.insert(norm.to_string(), known.clone());
+                known
             }
         };
-        out.push(Token { start, end, kind: TokenKind::Word, norm: norm.into(), stem, facts: None });
+        out.push(Token { start, end, kind: TokenKind::Word, norm, stem, facts: None });
         if word.len() < item.len() {
             let stem = empty.get_or_insert_with(|| Arc::from("")).clone();
             out.push(Token {
