@@ -4,25 +4,10 @@
 // painted highlights; and from a keystroke to updated highlights.
 // Prints figures; asserts nothing (targets live here, not in tests).
 
-import { readFileSync } from "node:fs";
 import os from "node:os";
-import { corpusFiles, launch, serve } from "./harness.mjs";
+import { document30k, firstVisit, launch, serve } from "./harness.mjs";
 
-const TARGET_BYTES = 30 * 1024;
 const RUNS = Number(process.env.RUNS || 7);
-
-/** Real documents from the corpus, joined up to 30 KB of UTF-8. */
-function document30k() {
-  let text = "";
-  for (const f of corpusFiles()) {
-    for (const para of readFileSync(f, "utf8").split(/\n\s*\n/)) {
-      const next = `${text}${para.trim()}\n\n`;
-      if (Buffer.byteLength(next) > TARGET_BYTES) return text;
-      text = next;
-    }
-  }
-  return text;
-}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (xs) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}; ${xs.length} runs)`;
@@ -74,18 +59,9 @@ try {
   console.log(`load average at the start: ${loadavg()}`);
   const results = { check: [], keystroke: [], paste: [], findings: 0, stages: { first: [], cold: [], warm: [] } };
   for (let i = 0; i < RUNS; i++) {
-    // A first visit: nothing of the page has run in this browser context
-    // before. (A reload runs in the same renderer process, and V8 keeps the
-    // WebAssembly code it compiled there, cache disabled or not.) The draft
-    // is put in the tab's storage from another page of the origin.
+    // A first visit (see firstVisit in harness.mjs).
     {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await page.goto(`${server.url}favicon.svg`);
-      await page.evaluate((t) => sessionStorage.setItem("yasno.draft", t), text);
-      await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-      await page.goto(server.url);
+      const { context, page } = await firstVisit(browser, server.url, text);
       results.stages.first.push(await timeline(page));
       await context.close();
     }

@@ -144,3 +144,36 @@ export async function paste(page, { text = "", html = "" }) {
 export async function waitChecked(page, timeout = 10_000) {
   await page.waitForFunction(() => document.documentElement.dataset.state === "idle", null, { timeout });
 }
+
+/** Real documents from the corpus, joined paragraph by paragraph up to 30 KB of UTF-8 (the benches' document). */
+export function document30k() {
+  let text = "";
+  for (const f of corpusFiles()) {
+    for (const para of readFileSync(f, "utf8").split(/\n\s*\n/)) {
+      const next = `${text}${para.trim()}\n\n`;
+      if (Buffer.byteLength(next) > 30 * 1024) return text;
+      text = next;
+    }
+  }
+  return text;
+}
+
+/**
+ * A first visit with `draft` in the tab's storage: a new browser context
+ * (nothing of the page has run in it before: a reload would run in the same
+ * renderer process, where V8 keeps the WebAssembly code it compiled), the
+ * draft put there from another page of the origin, the cache disabled.
+ * `beforeLoad()` runs just before the page is loaded. Resolves to {context, page}
+ * once the load has started.
+ */
+export async function firstVisit(browser, url, draft, beforeLoad = async () => {}) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.goto(`${url}favicon.svg`);
+  await page.evaluate((t) => sessionStorage.setItem("yasno.draft", t), draft);
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  await beforeLoad(page);
+  await page.goto(url);
+  return { context, page };
+}

@@ -11,9 +11,9 @@
 // timings from `make bench-web`. JSFLAGS="--liftoff-only" (or any V8 flag)
 // is passed to Chromium by the harness, to see what a flag changes.
 
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ARTIFACTS, corpusFiles, launch, serve } from "./harness.mjs";
+import { ARTIFACTS, document30k, firstVisit, launch, serve } from "./harness.mjs";
 
 const RUNS = Number(process.env.TRACE_RUNS || 3);
 const CATEGORIES = [
@@ -25,19 +25,6 @@ const CATEGORIES = [
   "disabled-by-default-v8.wasm.detailed",
   "disabled-by-default-v8.compile",
 ];
-
-/** Real documents from the corpus, joined up to 30 KB of UTF-8 (as bench.mjs). */
-function document30k() {
-  let text = "";
-  for (const f of corpusFiles()) {
-    for (const para of readFileSync(f, "utf8").split(/\n\s*\n/)) {
-      const next = `${text}${para.trim()}\n\n`;
-      if (Buffer.byteLength(next) > 30 * 1024) return text;
-      text = next;
-    }
-  }
-  return text;
-}
 
 /** The figures of one trace (see the header). */
 function analyse(events) {
@@ -97,14 +84,9 @@ const server = await serve();
 const { browser, close } = await launch();
 try {
   for (let run = 1; run <= RUNS; run++) {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await page.goto(`${server.url}favicon.svg`);
-    await page.evaluate((t) => sessionStorage.setItem("yasno.draft", t), text);
-    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-    await browser.startTracing(page, { categories: CATEGORIES });
-    await page.goto(server.url);
+    const { context, page } = await firstVisit(browser, server.url, text, (p) =>
+      browser.startTracing(p, { categories: CATEGORIES }),
+    );
     await page.waitForFunction(() => document.documentElement.dataset.state === "idle", null, { timeout: 30_000 });
     const buffer = await browser.stopTracing();
     await context.close();
