@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::text::word_regex::Regex;
 
 fn pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -23,6 +23,12 @@ fn pattern() -> &'static Regex {
         ))
         .expect("placeholder regex")
     })
+}
+
+/// Builds the regex now (for `make regexes`).
+#[cfg(feature = "regex-compiler")]
+pub(crate) fn compile_regexes() {
+    pattern();
 }
 
 /// Byte spans of the placeholders in `src`, sorted and disjoint.
