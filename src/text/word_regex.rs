@@ -323,6 +323,9 @@ pub fn regex(pattern: &str) -> Result<Regex, String> {
 pub struct Regex {
     re: Arc<hybrid::regex::Regex>,
     caches: Pool<hybrid::regex::Cache, CacheFn<hybrid::regex::Cache>>,
+    /// A byte that ends every match, if the pattern has one (see
+    /// [`Regex::ending_with`]).
+    last: Option<u8>,
 }
 
 impl Regex {
@@ -345,17 +348,65 @@ impl Regex {
             .map_err(|e| e.to_string())?;
         let re = Arc::new(hybrid::regex::Builder::new().build_from_dfas(forward, reverse));
         let for_caches = Arc::clone(&re);
-        Ok(Regex { re, caches: Pool::new(Box::new(move || for_caches.create_cache())) })
+        Ok(Regex { re, caches: Pool::new(Box::new(move || for_caches.create_cache())), last: None })
+    }
+
+    /// The regex of a pattern every match of which ends with the ASCII byte
+    /// `last` (`…:` with no top-level `|`), searched from each occurrence
+    /// of that byte backwards, as the regex crate searches «ПОСТАНОВИЛ:»:
+    /// a lazy DFA over the whole text costs more than a scan for `:` and a
+    /// few bytes back from each.
+    fn ending_with(mut self, last: u8) -> Regex {
+        assert!(last.is_ascii());
+        self.last = Some(last);
+        self
     }
 
     /// The leftmost-first match that starts at or after `start`; the text
     /// before `start` still counts for look-around.
     pub fn find_at(&self, hay: &str, start: usize) -> Option<Match> {
-        self.search(&Input::new(hay).range(start..))
+        match self.last {
+            Some(last) => self.find_by_last(hay, start, last, false),
+            None => self.search(&Input::new(hay).range(start..)),
+        }
     }
 
     pub fn is_match(&self, hay: &str) -> bool {
-        self.search(&Input::new(hay).earliest(true)).is_some()
+        match self.last {
+            Some(last) => self.find_by_last(hay, 0, last, true).is_some(),
+            None => self.search(&Input::new(hay).earliest(true)).is_some(),
+        }
+    }
+
+    /// [`Regex::find_at`] for a pattern whose matches all end with `last`.
+    /// The reverse lazy DFA, anchored after each `last` from `start` on,
+    /// finds the leftmost start of a match that ends there; the leftmost
+    /// of those starts is that of the leftmost-first match, whose end the
+    /// forward lazy DFA finds, anchored there. With `any`, the first match
+    /// found, its end unknown.
+    fn find_by_last(&self, hay: &str, start: usize, last: u8, any: bool) -> Option<Match> {
+        let mut cache = self.caches.get();
+        let (forward, reverse) = cache.as_parts_mut();
+        let mut leftmost: Option<usize> = None;
+        for i in memchr::memchr_iter(last, &hay.as_bytes()[start..]) {
+            let end = start + i + 1;
+            let back = Input::new(hay).range(start..end).anchored(Anchored::Yes);
+            let found =
+                self.re.reverse().try_search_rev(reverse, &back).expect("a lazy DFA that never gives up");
+            if let Some(from) = found {
+                if any {
+                    return Some(Match::must(0, from.offset()..end));
+                }
+                leftmost = Some(leftmost.map_or(from.offset(), |l| l.min(from.offset())));
+                if leftmost == Some(start) {
+                    break;
+                }
+            }
+        }
+        let from = leftmost?;
+        let input = Input::new(hay).range(from..).anchored(Anchored::Yes);
+        let end = self.re.forward().try_search_fwd(forward, &input).expect("a lazy DFA that never gives up");
+        Some(Match::must(0, from..end.expect("the match the reverse DFA found").offset()))
     }
 
     /// Successive non-overlapping matches, as `regex::Regex::find_iter`
@@ -403,7 +454,13 @@ impl WordRegex {
             .map(|a| unbounded(&without_word_boundaries(a).unwrap_or_else(|| a.clone())))
             .collect();
         if sources == relaxed {
-            let re = Regex::new(&source)?;
+            let mut re = Regex::new(&source)?;
+            // One alternative ending with `:` (not `\:`, a literal too, nor
+            // in a class, which would end with `]`): every match ends so.
+            // No `#`: no comment of `(?x)` that the `:` could end.
+            if sources.len() == 1 && source.ends_with(':') && !source.contains('#') {
+                re = re.ending_with(b':');
+            }
             return Ok(WordRegex { source, imp: Imp::Plain(re) });
         }
         let dfa = LazyDfa::new(
@@ -470,7 +527,11 @@ impl WordRegex {
     }
 
     pub fn is_match(&self, hay: &str) -> bool {
-        self.find(hay).is_some()
+        match &self.imp {
+            // Stops at the first match state rather than at the match's end.
+            Imp::Plain(re) => re.is_match(hay),
+            Imp::Split(_) => self.find(hay).is_some(),
+        }
     }
 
     /// Successive non-overlapping matches, as `regex::Regex::find_iter`
@@ -702,6 +763,30 @@ mod tests {
             }
         }
         assert!(regex(r"\bа").is_err(), "the lazy DFA runs no Unicode word boundary");
+        // Searched back from each `:` that ends the matches: a match ending
+        // at a later `:` may start before one ending at an earlier one.
+        let patterns = [
+            r"(?:a.*c|b):",
+            r"(?im)^[ \t]*(?:р\s*е\s*ш\s*и\s*л|о\s*п\s*р\s*е\s*д\s*е\s*л\s*и\s*л)\s*[аи]?\s*:",
+            r"a*:",
+        ];
+        let texts =
+            ["a b: c:", "b:b::ab:", "", ":", "х\nРЕШИЛ:\n р е ш и л а :\nопределил\n:", "aa:a:", "решил:"];
+        for p in patterns {
+            let ours = WordRegex::new(p).unwrap();
+            assert!(matches!(&ours.imp, Imp::Plain(re) if re.last == Some(b':')), "{p}");
+            let theirs = regex::Regex::new(&narrow_classes(p)).unwrap();
+            for t in texts {
+                let a: Vec<_> = ours.find_iter(t).map(|m| m.range()).collect();
+                let b: Vec<_> = theirs.find_iter(t).map(|m| m.range()).collect();
+                assert_eq!(a, b, "{p} on «{t}»");
+                assert_eq!(ours.is_match(t), theirs.is_match(t), "{p} on «{t}»");
+                for start in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                    let (a, b) = (ours.find_at(t, start), theirs.find_at(t, start));
+                    assert_eq!(a.map(|m| m.range()), b.map(|m| m.range()), "{p} on «{t}» from {start}");
+                }
+            }
+        }
     }
 
     /// [`MatchRegex`] answers as the regex crate does.
