@@ -115,11 +115,27 @@ impl<'a> Reader<'a> {
         Ok(out)
     }
 
+    #[inline]
     fn byte(&mut self) -> Result<u8, String> {
-        Ok(self.take(1)?[0])
+        let b = *self.bytes.get(self.at).ok_or_else(corrupt)?;
+        self.at += 1;
+        Ok(b)
     }
 
+    /// Most integers of the table are under 128: one byte.
+    #[inline]
     fn uint(&mut self) -> Result<usize, String> {
+        match self.bytes.get(self.at) {
+            Some(&b) if b < 0x80 => {
+                self.at += 1;
+                Ok(usize::from(b))
+            }
+            _ => self.long_uint(),
+        }
+    }
+
+    #[inline(never)]
+    fn long_uint(&mut self) -> Result<usize, String> {
         let mut value = 0usize;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
@@ -136,6 +152,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A state id written relative to state `from`.
+    #[inline]
     fn next(&mut self, from: usize) -> Result<StateID, String> {
         let z = self.uint()? as u64;
         let delta = (z >> 1) as i64 ^ -((z & 1) as i64);
