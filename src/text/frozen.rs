@@ -17,9 +17,8 @@
 //! else.
 //!
 //! The table (integers as LEB128 varints): `YNFA`, the entry count, then per
-//! entry its key — the config byte ([`NfaConfig`]), the pattern count and
-//! each pattern as its length and UTF-8 bytes — the length of its body and
-//! the body: a flags byte (1: UTF-8, 2: reverse), the pattern count, the
+//! entry its key (8 bytes, see [`key`]), the length of its body and the
+//! body: a flags byte (1: UTF-8, 2: reverse), the pattern count, the
 //! anchored and unanchored starts and each pattern's start, the state count,
 //! and the states, each a tag and its fields. A state id inside a state is
 //! written as its zigzag difference from the state's own id: most point to
@@ -50,11 +49,6 @@ impl NfaConfig {
         u8::from(self.reverse) | u8::from(self.implicit_captures) << 1
     }
 
-    #[cfg(all(test, feature = "regex-compiler"))]
-    fn from_byte(b: u8) -> Option<NfaConfig> {
-        (b < 4).then_some(NfaConfig { reverse: b & 1 != 0, implicit_captures: b & 2 != 0 })
-    }
-
     #[cfg(feature = "regex-compiler")]
     fn thompson(self) -> regex_automata::nfa::thompson::Config {
         use regex_automata::nfa::thompson::WhichCaptures;
@@ -73,20 +67,24 @@ const MAGIC: &[u8] = b"YNFA";
 pub fn nfa(patterns: &[&str], config: NfaConfig) -> Result<NFA, String> {
     #[cfg(feature = "regex-compiler")]
     record(patterns, config);
-    match lookup(TABLE, patterns, config)? {
-        Some(body) => decode(body),
-        None => missing(patterns, config),
+    match lookup(TABLE, patterns, config) {
+        Ok(Some(body)) => decode(body),
+        Ok(None) => missing(patterns, config, None),
+        Err(e) => missing(patterns, config, Some(e)),
     }
 }
 
+/// A request not in the table, or a table that cannot be read (of an
+/// older format, when `make regexes` writes it again): compiled now.
 #[cfg(feature = "regex-compiler")]
-fn missing(patterns: &[&str], config: NfaConfig) -> Result<NFA, String> {
+fn missing(patterns: &[&str], config: NfaConfig, _: Option<String>) -> Result<NFA, String> {
     compile(patterns, config)
 }
 
 #[cfg(not(feature = "regex-compiler"))]
-fn missing(patterns: &[&str], _: NfaConfig) -> Result<NFA, String> {
-    Err(format!("regex not precompiled (run `make regexes`): {}", patterns.join(" | ")))
+fn missing(patterns: &[&str], _: NfaConfig, error: Option<String>) -> Result<NFA, String> {
+    Err(error
+        .unwrap_or_else(|| format!("regex not precompiled (run `make regexes`): {}", patterns.join(" | "))))
 }
 
 /// The NFA as the compiler builds it.
@@ -163,20 +161,13 @@ impl<'a> Reader<'a> {
 
 /// The body of the entry for (`patterns`, `config`).
 fn lookup<'t>(table: &'t [u8], patterns: &[&str], config: NfaConfig) -> Result<Option<&'t [u8]>, String> {
+    let key = key(patterns, config);
     let mut r = Reader { bytes: table, at: 0 };
     if r.take(MAGIC.len())? != MAGIC {
         return Err(corrupt());
     }
     for _ in 0..r.uint()? {
-        let mut same = r.byte()? == config.byte();
-        let count = r.uint()?;
-        same &= count == patterns.len();
-        let mut wanted = patterns.iter();
-        for _ in 0..count {
-            let len = r.uint()?;
-            let pattern = r.take(len)?;
-            same &= wanted.next().is_some_and(|p| p.as_bytes() == pattern);
-        }
+        let same = r.take(8)? == key.to_le_bytes();
         let len = r.uint()?;
         let body = r.take(len)?;
         if same {
@@ -184,6 +175,26 @@ fn lookup<'t>(table: &'t [u8], patterns: &[&str], config: NfaConfig) -> Result<O
         }
     }
     Ok(None)
+}
+
+/// The key of a request in the table: a 64-bit FNV-1a hash of the config
+/// byte and each pattern's length and bytes. The table holds no patterns
+/// (they were a fifth of its compressed size); the test that checks the
+/// table rebuilds every request of the crate from its entry, which two
+/// requests with the same key would fail.
+fn key(patterns: &[&str], config: NfaConfig) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    eat(&[config.byte()]);
+    for p in patterns {
+        eat(&(p.len() as u64).to_le_bytes());
+        eat(p.as_bytes());
+    }
+    hash
 }
 
 /// The patterns of a builder: those before `to` finished, `to` started
@@ -324,14 +335,14 @@ mod compiler {
     pub(super) fn table(requests: &BTreeSet<(NfaConfig, Vec<String>)>) -> Result<Vec<u8>, String> {
         let mut out = MAGIC.to_vec();
         uint(&mut out, requests.len());
+        let mut keys = BTreeSet::new();
         for (config, patterns) in requests {
-            out.push(config.byte());
-            uint(&mut out, patterns.len());
-            for p in patterns {
-                uint(&mut out, p.len());
-                out.extend_from_slice(p.as_bytes());
-            }
             let refs: Vec<&str> = patterns.iter().map(String::as_str).collect();
+            let key = super::key(&refs, *config);
+            if !keys.insert(key) {
+                return Err(format!("two requests with the key {key:#x}: {patterns:?}"));
+            }
+            out.extend_from_slice(&key.to_le_bytes());
             let mut body = Vec::new();
             encode(&compile(&refs, *config)?, &mut body)?;
             uint(&mut out, body.len());
@@ -427,7 +438,7 @@ mod compiler {
 
     /// The entries of a table: key and body.
     #[cfg(test)]
-    pub(super) type Entry<'t> = ((NfaConfig, Vec<String>), &'t [u8]);
+    pub(super) type Entry<'t> = (u64, &'t [u8]);
 
     #[cfg(test)]
     pub(super) fn entries(table: &[u8]) -> Result<Vec<Entry<'_>>, String> {
@@ -437,14 +448,9 @@ mod compiler {
         }
         let mut out = Vec::new();
         for _ in 0..r.uint()? {
-            let config = NfaConfig::from_byte(r.byte()?).ok_or_else(super::corrupt)?;
-            let mut patterns = Vec::new();
-            for _ in 0..r.uint()? {
-                let len = r.uint()?;
-                patterns.push(String::from_utf8(r.take(len)?.to_vec()).map_err(|_| super::corrupt())?);
-            }
+            let key = u64::from_le_bytes(r.take(8)?.try_into().expect("8 bytes"));
             let len = r.uint()?;
-            out.push(((config, patterns), r.take(len)?));
+            out.push((key, r.take(len)?));
         }
         Ok(out)
     }
@@ -476,6 +482,8 @@ fn same(a: &NFA, b: &NFA) -> bool {
 
 #[cfg(all(test, feature = "regex-compiler"))]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::compiler::{compile_everything, encode, entries, table, REQUESTS};
     use super::*;
 
@@ -512,29 +520,31 @@ mod tests {
                 .unwrap_or_else(|| panic!("{config:?} {patterns:?} is not in the table: {RUN}"));
             let compiled = compile(&refs, *config).unwrap();
             assert!(same(&decode(body).unwrap(), &compiled), "{config:?} {patterns:?} is out of date: {RUN}");
+            let mut bytes = Vec::new();
+            encode(&compiled, &mut bytes).unwrap();
+            assert!(same(&decode(&bytes).unwrap(), &compiled), "{patterns:?} does not round-trip");
         }
-        let stored: Vec<_> = entries(TABLE).unwrap().into_iter().map(|(key, _)| key).collect();
-        let stale: Vec<_> = stored.iter().filter(|key| !requests.contains(key)).collect();
-        assert!(stale.is_empty(), "the table holds requests no longer made: {stale:?}; {RUN}");
+        let made: BTreeSet<u64> = requests
+            .iter()
+            .map(|(c, p)| key(&p.iter().map(String::as_str).collect::<Vec<_>>(), *c))
+            .collect();
+        let stale = entries(TABLE).unwrap().into_iter().filter(|(k, _)| !made.contains(k)).count();
+        assert!(stale == 0, "the table holds {stale} requests no longer made: {RUN}");
         assert!(table(&requests).unwrap() == TABLE, "{RUN}");
     }
 
-    /// Each entry decodes to the NFA the compiler builds, and encodes back
-    /// to the same bytes.
+    /// Each entry decodes, and encodes back to the same bytes (that it
+    /// decodes to the NFA the compiler builds, and the round trip of that
+    /// NFA, is checked with the requests above).
     #[test]
     fn entries_round_trip() {
         let entries = entries(TABLE).unwrap();
         assert!(!entries.is_empty());
-        for ((config, patterns), body) in entries {
-            let refs: Vec<&str> = patterns.iter().map(String::as_str).collect();
+        for (key, body) in entries {
             let decoded = decode(body).unwrap();
             let mut again = Vec::new();
             encode(&decoded, &mut again).unwrap();
-            assert!(again == body, "{patterns:?}");
-            let compiled = compile(&refs, config).unwrap();
-            let mut bytes = Vec::new();
-            encode(&compiled, &mut bytes).unwrap();
-            assert!(same(&decode(&bytes).unwrap(), &compiled), "{patterns:?}");
+            assert!(again == body, "{key:#x}");
         }
     }
 
