@@ -5,7 +5,7 @@ SHELL := /bin/bash
 CORPUS ?= ../shared/corpus/real
 export YASNO_CORPUS := $(abspath $(CORPUS))
 
-.PHONY: run test test-rust lint bench eval setup-rust docs setup-sarif test-sarif test-cli peers wasm test-wasm bench-wasm wasm-size setup-wasm setup-node setup-chromium www-pkg test-web bench-web trace-web setup-python setup-fuzz fuzz-smoke fuzz test-large
+.PHONY: run test test-rust lint bench eval regexes setup-rust docs setup-sarif test-sarif test-cli peers wasm test-wasm bench-wasm wasm-size setup-wasm setup-node setup-chromium www-pkg test-web bench-web trace-web setup-python setup-fuzz fuzz-smoke fuzz test-large
 
 setup-rust:
 	@command -v cargo >/dev/null || { echo "cargo is required (rustup)"; exit 2; }
@@ -44,6 +44,11 @@ setup-sarif:
 
 test-sarif: setup-rust setup-sarif
 	cargo test --test sarif_validator -- --ignored
+
+# The checker's regexes compiled to NFAs ahead of time (src/text/frozen.rs):
+# run after changing a pattern; a test fails until then.
+regexes: setup-rust
+	cargo run -q --example freeze_regexes
 
 # Findings per rule over the corpus with a fixed sample to judge by hand
 # (docs/evaluation.md). EVAL_ARGS="--docs --sample 20 --rule YS101" to vary.

@@ -198,6 +198,38 @@ fn detect_kind(text: &Text, refusal: bool, placeholders: usize) -> DocKind {
 /// Blank of a template, in the syntaxes `text::placeholder` knows.
 const BLANK: &str = r"(?:_{3,}|«\s*_+\s*»|\{\{[^}]*\}\}|\$\{[^}]*\}|\[[^\]\n]{1,40}\])";
 
+/// Builds every pattern of the analysis now, each down to its exact
+/// alternatives and reverse automata (for `make regexes`).
+#[cfg(feature = "regex-compiler")]
+pub(crate) fn compile_regexes() {
+    for re in all_regexes() {
+        re.compile_all();
+    }
+}
+
+/// Every pattern of the analysis.
+#[cfg(any(test, feature = "regex-compiler"))]
+fn all_regexes() -> [&'static Regex; 16] {
+    [
+        decision_re(),
+        evasive_re(),
+        declined_re(),
+        application_re(),
+        passing_re(),
+        operative_re(),
+        heading_re(),
+        reason_re(),
+        next_step_re(),
+        deadline_re(),
+        appeal_re(),
+        appeal_where_re(),
+        contacts_re(),
+        executor_re(),
+        basis_re(),
+        blank_re(),
+    ]
+}
+
 fn re(cell: &'static OnceLock<Regex>, pattern: impl FnOnce() -> String) -> &'static Regex {
     cell.get_or_init(|| Regex::new(&pattern()).expect("analysis regex"))
 }

@@ -39,13 +39,12 @@ use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
-use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::{hybrid, Anchored, Input, MatchKind};
 
-use crate::text::word_regex::{narrow_classes, regex, MatchRegex};
+use crate::text::frozen::{nfa, NfaConfig};
+use crate::text::word_regex::{narrow_classes, regex, MatchRegex, Regex};
 
 use super::{Context, Emitter, Rule, RuleDoc};
 use crate::report::{Category, Severity};
@@ -171,11 +170,7 @@ fn reference_alternatives() -> [String; 2] {
 /// by its title alone («Федеральный закон «О полиции»») names a subject
 /// rather than a rule and is left alone.
 pub(crate) fn find_references(src: &str) -> Vec<Range<usize>> {
-    static IDENT: OnceLock<MatchRegex> = OnceLock::new();
-    let ident = IDENT.get_or_init(|| {
-        MatchRegex::new(&without_word_boundaries(r#"(?:№|N)\s*\d|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}\s*(?:г\.|года)|(?i:\b(?:п|ч|ст)\.|пункт|част|стать|глав|абзац|приложени|раздел)|ГОСТ|СНиП|СанПиН|\bСП\b|[Сс]вод"#))
-            .expect("identifier regex")
-    });
+    let ident = ident_re();
     // The pattern's Unicode word boundaries make the regex engine give up its
     // fast automata on Cyrillic text, and a scan of a whole letter with the
     // slow one costs about a microsecond a byte. So the pattern is tried,
@@ -198,6 +193,29 @@ pub(crate) fn find_references(src: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// What a reference must hold to point to a norm: a chain of parts, a
+/// date or a number.
+fn ident_re() -> &'static MatchRegex {
+    static IDENT: OnceLock<MatchRegex> = OnceLock::new();
+    IDENT.get_or_init(|| {
+        MatchRegex::new(&without_word_boundaries(r#"(?:№|N)\s*\d|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}\s*(?:г\.|года)|(?i:\b(?:п|ч|ст)\.|пункт|част|стать|глав|абзац|приложени|раздел)|ГОСТ|СНиП|СанПиН|\bСП\b|[Сс]вод"#))
+            .expect("identifier regex")
+    })
+}
+
+/// Builds every regex of the rule now (for `make regexes`).
+#[cfg(feature = "regex-compiler")]
+pub(crate) fn compile_regexes() {
+    ident_re();
+    reference_re();
+    exact_reference_re();
+    number_re();
+    marker_re();
+    reason_re();
+    quote_re();
+    footnote_re();
 }
 
 /// [`reference_pattern`] anchored at the start of the haystack: the
@@ -275,13 +293,15 @@ fn reference_re() -> &'static ReferenceRe {
             // Enough for references of a few thousand bytes.
             let backtrack = BoundedBacktracker::builder()
                 .configure(BoundedBacktracker::config().visited_capacity(1 << 20))
-                .thompson(thompson::Config::new().which_captures(WhichCaptures::Implicit))
-                .build(&anchored(pattern, true, true))
+                .build_from_nfa(
+                    nfa(&[&anchored(pattern, true, true)], NfaConfig::CAPTURES).expect("reference NFA"),
+                )
                 .expect("reference backtracker");
             let relaxed = hybrid::dfa::DFA::builder()
                 .configure(hybrid::dfa::DFA::config().match_kind(MatchKind::All))
-                .thompson(thompson::Config::new().which_captures(WhichCaptures::None))
-                .build(&anchored(pattern, true, false))
+                .build_from_nfa(
+                    nfa(&[&anchored(pattern, true, false)], NfaConfig::FORWARD).expect("relaxed NFA"),
+                )
                 .expect("relaxed reference regex");
             Half { relaxed, backtrack }
         };
@@ -294,10 +314,9 @@ fn reference_re() -> &'static ReferenceRe {
 fn exact_reference_re() -> &'static PikeVM {
     static RE: OnceLock<PikeVM> = OnceLock::new();
     RE.get_or_init(|| {
-        PikeVM::builder()
-            .thompson(thompson::Config::new().which_captures(WhichCaptures::Implicit))
-            .build(&anchored_reference_pattern(false, true))
-            .expect("reference regex")
+        let nfa =
+            nfa(&[&anchored_reference_pattern(false, true)], NfaConfig::CAPTURES).expect("reference NFA");
+        PikeVM::builder().build_from_nfa(nfa).expect("reference regex")
     })
 }
 
@@ -593,14 +612,17 @@ fn opener_pairs() -> &'static [u64; 32] {
 /// Identifies a norm across its mentions: the numbers of its parts and the
 /// act's number («1|19.34», «56-пп»).
 fn reference_key(s: &str) -> String {
-    static NUM: OnceLock<Regex> = OnceLock::new();
-    let num = NUM.get_or_init(|| regex(r"\d+(?:[.\-]\d+)*(?:-[А-ЯЁа-яё]+)?").expect("number regex"));
-    let nums: Vec<&str> = num.find_iter(s).map(|m| m.as_str()).collect();
+    let nums: Vec<&str> = number_re().find_iter(s).map(|m| &s[m.range()]).collect();
     if nums.is_empty() {
         s.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
     } else {
         nums.join("|").to_lowercase()
     }
+}
+
+fn number_re() -> &'static Regex {
+    static NUM: OnceLock<Regex> = OnceLock::new();
+    NUM.get_or_init(|| regex(r"\d+(?:[.\-]\d+)*(?:-[А-ЯЁа-яё]+)?").expect("number regex"))
 }
 
 /// The same yes-or-no test as `pattern` without Unicode word boundaries:
@@ -846,9 +868,12 @@ fn label_only(sentence: &str) -> bool {
 /// The text of the rule is quoted after a colon: «пункт 5.11.1 Порядка:
 /// "Наличие …"».
 fn quotes_rule(rest: &str) -> bool {
+    quote_re().is_match(rest)
+}
+
+fn quote_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| regex(r#":\s*["«„“]\s*(?:\S+\s+){4}"#).expect("quote regex"));
-    re.is_match(rest)
+    RE.get_or_init(|| regex(r#":\s*["«„“]\s*(?:\S+\s+){4}"#).expect("quote regex"))
 }
 
 /// Sentence `i` is a template field for the reason, blank in it or in the
@@ -884,16 +909,24 @@ fn skip_bracketed(text: &Text, end: usize, pos: usize) -> usize {
 
 /// A footnote line: «1 Федеральный закон от …», «** Указывается …».
 fn is_footnote(text: &Text, si: usize) -> bool {
-    static RE: OnceLock<MatchRegex> = OnceLock::new();
-    let re = RE.get_or_init(|| MatchRegex::new(r"^(?:\d{1,2}|\*+)\s*[А-ЯЁ]").expect("footnote regex"));
     let p = &text.paragraphs[text.sentences[si].paragraph];
-    re.is_match(text.slice(p.start, p.end))
+    footnote_re().is_match(text.slice(p.start, p.end))
+}
+
+fn footnote_re() -> &'static MatchRegex {
+    static RE: OnceLock<MatchRegex> = OnceLock::new();
+    RE.get_or_init(|| MatchRegex::new(r"^(?:\d{1,2}|\*+)\s*[А-ЯЁ]").expect("footnote regex"))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{find_references, regex, without_word_boundaries};
+    use super::{find_references, without_word_boundaries};
     use crate::{Checker, Config};
+
+    /// The regex crate's regex of `pattern` with the classes of Russian text.
+    fn regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
+        regex::Regex::new(&crate::text::word_regex::narrow_classes(pattern))
+    }
 
     #[test]
     fn word_boundaries_rewritten_for_speed_test_the_same() {

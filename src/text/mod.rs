@@ -1,6 +1,7 @@
 //! The text model: tokens, sentences and paragraphs over the original text.
 //! Every span is a byte range of the source; nothing is rewritten.
 
+pub mod frozen;
 mod norm;
 pub mod normalize;
 pub mod placeholder;
