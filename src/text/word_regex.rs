@@ -671,6 +671,26 @@ impl Exact {
 mod tests {
     use super::*;
 
+    /// `find_iter`, `is_match` and `find_at` (from every char boundary) of
+    /// a regex of ours find on `texts` what the regex crate finds with
+    /// `pattern` (a macro: `Regex` and `WordRegex` share no trait).
+    macro_rules! same_as_regex_crate {
+        ($ours:expr, $pattern:expr, $texts:expr) => {{
+            let (ours, pattern) = (&$ours, $pattern);
+            let theirs = regex::Regex::new(&narrow_classes(pattern)).unwrap();
+            for t in $texts {
+                let (a, b): (Vec<_>, Vec<_>) =
+                    (ours.find_iter(t).map(|m| m.range()).collect(), theirs.find_iter(t).map(|m| m.range()).collect());
+                assert_eq!(a, b, "{pattern} on «{t}»");
+                assert_eq!(ours.is_match(t), theirs.is_match(t), "{pattern} on «{t}»");
+                for start in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                    let (a, b) = (ours.find_at(t, start), theirs.find_at(t, start));
+                    assert_eq!(a.map(|m| m.range()), b.map(|m| m.range()), "{pattern} on «{t}» from {start}");
+                }
+            }
+        }};
+    }
+
     /// The same matches as the regex crate, on text where `\b` decides.
     #[test]
     fn matches_like_the_regex_crate() {
@@ -750,17 +770,8 @@ mod tests {
             "см.: «раз два три",
         ];
         for p in patterns {
-            let (ours, theirs) = (regex(p).unwrap(), regex::Regex::new(&narrow_classes(p)).unwrap());
-            for t in texts {
-                let a: Vec<_> = ours.find_iter(t).map(|m| m.range()).collect();
-                let b: Vec<_> = theirs.find_iter(t).map(|m| m.range()).collect();
-                assert_eq!(a, b, "{p} on «{t}»");
-                assert_eq!(ours.is_match(t), theirs.is_match(t), "{p} on «{t}»");
-                for start in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
-                    let (a, b) = (ours.find_at(t, start), theirs.find_at(t, start));
-                    assert_eq!(a.map(|m| m.range()), b.map(|m| m.range()), "{p} on «{t}» from {start}");
-                }
-            }
+            let ours = regex(p).unwrap();
+            same_as_regex_crate!(ours, p, texts);
         }
         assert!(regex(r"\bа").is_err(), "the lazy DFA runs no Unicode word boundary");
         // Searched back from each `:` that ends the matches: a match ending
@@ -775,17 +786,7 @@ mod tests {
         for p in patterns {
             let ours = WordRegex::new(p).unwrap();
             assert!(matches!(&ours.imp, Imp::Plain(re) if re.last == Some(b':')), "{p}");
-            let theirs = regex::Regex::new(&narrow_classes(p)).unwrap();
-            for t in texts {
-                let a: Vec<_> = ours.find_iter(t).map(|m| m.range()).collect();
-                let b: Vec<_> = theirs.find_iter(t).map(|m| m.range()).collect();
-                assert_eq!(a, b, "{p} on «{t}»");
-                assert_eq!(ours.is_match(t), theirs.is_match(t), "{p} on «{t}»");
-                for start in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
-                    let (a, b) = (ours.find_at(t, start), theirs.find_at(t, start));
-                    assert_eq!(a.map(|m| m.range()), b.map(|m| m.range()), "{p} on «{t}» from {start}");
-                }
-            }
+            same_as_regex_crate!(ours, p, texts);
         }
     }
 
