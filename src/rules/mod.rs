@@ -46,13 +46,13 @@ use crate::dict::{DictMatch, Lexicon};
 use crate::report::{Category, Finding, Severity};
 use crate::text::Text;
 
-/// Every rule yasno has, in id order.
 /// Builds every regex of the rules now (for `make regexes`).
 #[cfg(feature = "regex-compiler")]
 pub(crate) fn compile_regexes() {
     ys302_bare_legal_reference::compile_regexes();
 }
 
+/// Every rule yasno has, in id order.
 pub fn registry() -> Vec<Box<dyn Rule>> {
     vec![
         Box::new(ys101_compound_preposition::CompoundPreposition),
