@@ -128,13 +128,15 @@ export class Checker {
   check(text) {
     assertReady();
     if (typeof text !== 'string') throw new TypeError('yasno: check(text) expects a string');
-    // The module sends each distinct explanation once (src/wasm.rs).
-    const { report, explanations } = JSON.parse(guarded(() => this.#live().check(text)));
-    for (const f of report.findings) f.explanation = explanations[+f.explanation];
-    // A lone surrogate reaches the core as U+FFFD (same length in UTF-16);
-    // keep `text.slice(start, end) === finding.text` true anyway.
-    if (typeof text.isWellFormed === 'function' && !text.isWellFormed()) {
-      for (const f of report.findings) f.text = text.slice(f.start, f.end);
+    // The module sends each distinct message and explanation once, and no
+    // finding's text: it is the checked string's own slice (src/wasm.rs).
+    // (A lone surrogate reaches the core as U+FFFD, of the same length in
+    // UTF-16: the slice keeps `text.slice(start, end) === finding.text` true.)
+    const { report, strings } = JSON.parse(guarded(() => this.#live().check(text)));
+    for (const f of report.findings) {
+      f.text = text.slice(f.start, f.end);
+      f.message = strings[+f.message];
+      f.explanation = strings[+f.explanation];
     }
     return report;
   }

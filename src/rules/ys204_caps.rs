@@ -70,9 +70,12 @@ impl Rule for Caps {
         let text = ctx.text;
         let allowed = |w: &str| ctx.allowed_abbreviations.iter().any(|a| a.to_lowercase() == w);
         for p in &text.paragraphs {
-            if all_caps_paragraph(text, p) || requisites(text, p) {
+            if all_caps_paragraph(text, p) {
                 continue;
             }
+            // Looked up only when the paragraph has a run to report: eight
+            // substring searches over every paragraph were a thirtieth of a check.
+            let mut in_requisites: Option<bool> = None;
             let Some(first) = p.sentences.clone().next().map(|s| text.sentences[s].tokens.start) else {
                 continue;
             };
@@ -81,8 +84,11 @@ impl Rule for Caps {
             let mut brackets = 0i32;
             // A run of capitalised words: (first token, last token, any long word).
             let mut run: Option<(usize, usize, bool)> = None;
-            let flush = |run: &mut Option<(usize, usize, bool)>, out: &mut Emitter| {
+            let mut flush = |run: &mut Option<(usize, usize, bool)>, out: &mut Emitter| {
                 if let Some((a, b, true)) = run.take() {
+                    if *in_requisites.get_or_insert_with(|| requisites(text, p)) {
+                        return;
+                    }
                     let (start, end) = (text.tokens[a].start, text.tokens[b].end);
                     let span = text.slice(start, end);
                     let f = out.push(start, end, format!("Прописными буквами: «{span}»"));
