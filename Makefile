@@ -80,13 +80,16 @@ setup-node:
 setup-chromium:
 	@command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium; }
 
-# Two modules: the checker (pkg/yasno_wasm*) and the document readers,
-# loaded only when a file is read (pkg/yasno_formats*). Separate target
+# Three modules: the checker (pkg/yasno_wasm*), the document readers,
+# loaded only when a file is read (pkg/yasno_formats*), and the TOML reader
+# of custom dictionaries, loaded only by parseDictionary
+# (pkg/yasno_dictionaries*). Separate target
 # directories: a cdylib's file name has no hash, so one would evict the other.
 # The checker's profile favours speed, the readers' size (Cargo.toml).
 WASM_BUILD := cargo build --lib --target $(WASM_TARGET) --no-default-features
 WASM_CHECKER := target/$(WASM_TARGET)/wasm-checker/yasno.wasm
 WASM_FORMATS := target/wasm-formats/$(WASM_TARGET)/wasm-release/yasno.wasm
+WASM_DICTIONARIES := target/wasm-dictionaries/$(WASM_TARGET)/wasm-release/yasno.wasm
 
 # WASM_CHECKER_RUSTFLAGS: LLVM inlines calls up to a cost of 60 in the
 # checker (yasno's own code is at opt-level "z", whose limit is 5): a 30 KB
@@ -96,6 +99,7 @@ WASM_CHECKER_RUSTFLAGS := -C llvm-args=-inline-threshold=60
 wasm: setup-wasm setup-node
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$(WASM_CHECKER_RUSTFLAGS)" $(WASM_BUILD) --profile wasm-checker --features wasm
 	$(WASM_BUILD) --profile wasm-release --features wasm-formats --target-dir target/wasm-formats
+	$(WASM_BUILD) --profile wasm-release --features wasm-dictionaries --target-dir target/wasm-dictionaries
 	@$(MAKE) --no-print-directory pkg/package.json
 
 # wasm-bindgen, then wasm-opt (Debian's binaryen 108: see npm/fix-table-export.mjs).
@@ -119,13 +123,16 @@ pkg/yasno_wasm_bg.wasm: $(WASM_CHECKER)
 pkg/yasno_formats_bg.wasm: $(WASM_FORMATS)
 	$(call wasm_module,$<,yasno_formats)
 
-pkg/package.json: pkg/yasno_wasm_bg.wasm pkg/yasno_formats_bg.wasm $(wildcard npm/*.js npm/*.d.ts npm/*.json npm/*.md npm/*.mjs) Cargo.toml
+pkg/yasno_dictionaries_bg.wasm: $(WASM_DICTIONARIES)
+	$(call wasm_module,$<,yasno_dictionaries)
+
+pkg/package.json: pkg/yasno_wasm_bg.wasm pkg/yasno_formats_bg.wasm pkg/yasno_dictionaries_bg.wasm $(wildcard npm/*.js npm/*.d.ts npm/*.json npm/*.md npm/*.mjs) Cargo.toml
 	node npm/assemble.mjs
 
 test-wasm: wasm setup-chromium
 	node --test npm/test/*.test.mjs
 	node_modules/.bin/tsc -p npm/test/tsconfig.json
-	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features wasm,wasm-formats -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features wasm,wasm-formats,wasm-dictionaries -- -D warnings
 
 bench-wasm: wasm
 	node npm/bench.mjs

@@ -121,6 +121,7 @@ const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 for (const [file, what] of [
   ['yasno_wasm_bg.wasm', 'the checker, with the built-in dictionaries'],
   ['yasno_formats_bg.wasm', 'the document readers, loaded on the first extractText'],
+  ['yasno_dictionaries_bg.wasm', 'the TOML reader of custom dictionaries, loaded on the first parseDictionary'],
 ]) {
   const path = `${pkgDir}/${file}`;
   const wasm = readFileSync(path);

@@ -110,11 +110,14 @@ export interface RuleSettings {
   [option: string]: number | boolean | Severity | undefined;
 }
 
-/** An extra dictionary, in the TOML format of the built-in `dictionaries/*.toml`. */
+/**
+ * An extra dictionary: the fields of the TOML format of the built-in
+ * `dictionaries/*.toml`, as JSON. `parseDictionary` makes one from the TOML.
+ */
 export interface Dictionary {
   /** A name used in error messages (a file name, say). */
   name: string;
-  /** The TOML text. */
+  /** The dictionary as JSON (a TOML text is refused: read it with `parseDictionary`). */
   source: string;
 }
 
@@ -204,6 +207,17 @@ export declare function applyEdits(text: string, edits: readonly Edit[]): string
  * Rejects with an `Error` when the file cannot be read (not UTF-8, broken archive…).
  */
 export declare function extractText(bytes: Uint8Array | ArrayBuffer, fileName: string): Promise<string>;
+
+/**
+ * Reads a dictionary in the TOML format of the built-in `dictionaries/*.toml`
+ * and returns it, validated, for `options.dictionaries`. The TOML reader is
+ * a third WebAssembly module, loaded on the first call; `init()` is not
+ * needed. Rejects with an `Error` naming the file, the line and the entry.
+ */
+export declare function parseDictionary(source: string, name?: string): Promise<Dictionary>;
+
+/** Loads the TOML reader of dictionaries now rather than on the first `parseDictionary`. */
+export declare function initDictionaries(input?: InitInput | Promise<InitInput>): Promise<void>;
 
 /** Loads the document readers now rather than on the first `extractText`. */
 export declare function initFormats(input?: InitInput | Promise<InitInput>): Promise<void>;

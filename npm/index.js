@@ -1,6 +1,8 @@
 // The entry of the npm package `yasno`: the typed API over the raw
-// wasm-bindgen exports of two modules, the checker (yasno_wasm.js) and the
-// document readers (yasno_formats.js, loaded on the first extractText).
+// wasm-bindgen exports of three modules: the checker (yasno_wasm.js), the
+// document readers (yasno_formats.js, loaded on the first extractText) and
+// the TOML reader of custom dictionaries (yasno_dictionaries.js, loaded on
+// the first parseDictionary).
 // It parses the JSON the checker returns, checks arguments, and recovers
 // after a panic in the Rust core: a panic traps the WebAssembly instance and
 // leaves it unusable, so the failing call throws an `Error` and the instance
@@ -107,6 +109,16 @@ export class Checker {
     } catch (e) {
       throw new TypeError(`yasno: options must be plain JSON data: ${e.message}`);
     }
+    for (const d of Array.isArray(options.dictionaries) ? options.dictionaries : []) {
+      // The checker module reads dictionaries as JSON; TOML goes through
+      // parseDictionary and a module of its own (src/wasm.rs).
+      if (isPlainObject(d) && typeof d.source === 'string' && !d.source.trimStart().startsWith('{')) {
+        throw new Error(
+          `yasno: dictionary ${d.name}: pass TOML through \`await parseDictionary(source, name)\`, ` +
+            'which returns the dictionary to put in `options.dictionaries`',
+        );
+      }
+    }
     this.#live();
   }
 
@@ -168,25 +180,40 @@ export function applyEdits(text, edits) {
   return guarded(() => raw.applyEdits(text, json));
 }
 
-let formats = null;
+// The modules loaded on demand: the document readers and the TOML reader
+// of custom dictionaries. Each is a promise of the initialised module.
+const lazy = { formats: null, dictionaries: null };
+
+function initLazy(name, input) {
+  if (!lazy[name]) {
+    lazy[name] = (async () => {
+      // Literal specifiers, so that bundlers see both modules.
+      const module = await (name === 'formats' ? import('./yasno_formats.js') : import('./yasno_dictionaries.js'));
+      const moduleOrPath = input === undefined ? await defaultInput(`./yasno_${name}_bg.wasm`) : input;
+      await module.default({ module_or_path: moduleOrPath });
+      return module;
+    })();
+    lazy[name].catch(() => {
+      lazy[name] = null;
+    });
+  }
+  return lazy[name];
+}
 
 /**
  * Loads the document readers (yasno_formats_bg.wasm); `extractText` does it
  * on its first call. `input` is as for `init`.
  */
 export function initFormats(input) {
-  if (!formats) {
-    formats = (async () => {
-      const module = await import('./yasno_formats.js');
-      const moduleOrPath = input === undefined ? await defaultInput('./yasno_formats_bg.wasm') : input;
-      await module.default({ module_or_path: moduleOrPath });
-      return module;
-    })();
-    formats.catch(() => {
-      formats = null;
-    });
-  }
-  return formats.then(() => undefined);
+  return initLazy('formats', input).then(() => undefined);
+}
+
+/**
+ * Loads the TOML reader of custom dictionaries (yasno_dictionaries_bg.wasm);
+ * `parseDictionary` does it on its first call. `input` is as for `init`.
+ */
+export function initDictionaries(input) {
+  return initLazy('dictionaries', input).then(() => undefined);
 }
 
 /**
@@ -198,9 +225,22 @@ export async function extractText(bytes, fileName) {
   if (bytes instanceof ArrayBuffer) bytes = new Uint8Array(bytes);
   if (!(bytes instanceof Uint8Array)) throw new TypeError('yasno: extractText(bytes, fileName) expects a Uint8Array');
   if (typeof fileName !== 'string') throw new TypeError('yasno: extractText(bytes, fileName) expects a file name');
-  await initFormats();
-  const module = await formats;
+  const module = await initLazy('formats');
   return guarded(() => module.extractText(bytes, fileName), module);
+}
+
+/**
+ * Reads a dictionary in the TOML format of the built-in `dictionaries/*.toml`
+ * and returns it, validated, as a `Dictionary` for `options.dictionaries`
+ * (its `source` is the same dictionary as JSON). Loads the module that holds
+ * the TOML reader (yasno_dictionaries_bg.wasm) on its first call. Rejects with an
+ * `Error` naming the file, the line and the entry. Does not need `init()`.
+ */
+export async function parseDictionary(source, name = 'dictionary.toml') {
+  if (typeof source !== 'string') throw new TypeError('yasno: parseDictionary(source, name) expects the TOML text');
+  if (typeof name !== 'string') throw new TypeError('yasno: parseDictionary(source, name) expects a string name');
+  const module = await initLazy('dictionaries');
+  return { name, source: guarded(() => module.parseDictionary(source, name), module) };
 }
 
 /** The docs of every rule, in id order. */
@@ -216,7 +256,7 @@ export function rules() {
  */
 export function __panicForTest(which = 'checker') {
   if (which === 'formats') {
-    return initFormats().then(() => formats.then((module) => guarded(() => module.__panicForTest(), module)));
+    return initLazy('formats').then((module) => guarded(() => module.__panicForTest(), module));
   }
   assertReady();
   guarded(() => raw.__panicForTest());

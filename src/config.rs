@@ -1,6 +1,7 @@
 //! Settings of a [`crate::Checker`]. The same shape is read from
 //! `yasno.toml` by the CLI and from the options object in JavaScript.
 
+#[cfg(feature = "toml")]
 pub mod file;
 
 use std::collections::BTreeMap;

@@ -22,7 +22,7 @@ pub mod score;
 #[cfg(test)]
 mod testcorpus;
 pub mod text;
-#[cfg(any(feature = "wasm", feature = "wasm-formats"))]
+#[cfg(any(feature = "wasm", feature = "wasm-formats", feature = "wasm-dictionaries"))]
 pub mod wasm;
 
 pub use config::{Config, ConfigError, ExtraDictionary, OptionValue, Profile, RuleConfig};

@@ -1,5 +1,6 @@
-//! The WebAssembly bindings, built by `make wasm` as two modules: the checker
-//! (cargo feature `wasm`) and the document readers (`wasm-formats`).
+//! The WebAssembly bindings, built by `make wasm` as three modules: the
+//! checker (cargo feature `wasm`), the document readers (`wasm-formats`) and
+//! the TOML reader of custom dictionaries (`wasm-dictionaries`).
 //!
 //! A thin layer: JSON in, JSON out, offsets converted between the core's
 //! bytes and JavaScript's UTF-16 code units. The npm package's entry
@@ -122,4 +123,15 @@ pub fn extract_text(bytes: &[u8], file_name: &str) -> Result<String, JsError> {
     crate::formats::extract(bytes, file_name)
         .map(|doc| doc.text)
         .map_err(|e| JsError::new(&format!("yasno: cannot read {file_name}: {e}")))
+}
+
+/// A dictionary in the TOML format of `dictionaries/*.toml`, validated and
+/// turned into the JSON that the checker module reads (which has no TOML
+/// reader). The error names the file, the line and the entry.
+#[cfg(feature = "wasm-dictionaries")]
+#[wasm_bindgen(js_name = parseDictionary)]
+pub fn parse_dictionary(source: &str, name: &str) -> Result<String, JsError> {
+    crate::dict::DictFile::parse(source)
+        .map(|file| file.to_json())
+        .map_err(|e| JsError::new(&format!("yasno: dictionary {name}: {e}")))
 }

@@ -2,14 +2,14 @@
 // offsets, panic recovery, document readers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { strToU8, zipSync } from 'fflate';
 
 import init, * as yasno from '../../pkg/index.js';
-import { Checker, applyEdits, rules, extractText, __panicForTest } from '../../pkg/index.js';
-import { pkgDir, crateVersion, assertReportFits } from './helpers.mjs';
+import { Checker, applyEdits, rules, extractText, parseDictionary, __panicForTest } from '../../pkg/index.js';
+import { pkgDir, crateVersion, assertReportFits, corpus, root } from './helpers.mjs';
 
 await init();
 
@@ -99,8 +99,8 @@ test('options: profile, rule switches, severity and thresholds', () => {
   assert.ok(!new Checker().check(REFUSAL).findings.some((f) => f.rule === 'YS201'));
 });
 
-test('options: custom dictionaries in the format of dictionaries/*.toml', () => {
-  const source = `
+test('options: custom dictionaries in the format of dictionaries/*.toml, read by parseDictionary', async () => {
+  const toml = `
 rule = "YS190"
 [[entry]]
 phrase = "карточка контроля"
@@ -108,7 +108,10 @@ suggestions = ["поручение"]
 explanation = "Внутренний термин документооборота, читателю он ничего не говорит."
 examples = [{ bad = "Ваше обращение поставлено на карточку контроля.", good = "По вашему обращению дано поручение." }]
 `;
-  const checker = new Checker({ dictionaries: [{ name: 'org.toml', source }] });
+  const dictionary = await parseDictionary(toml, 'org.toml');
+  assert.equal(dictionary.name, 'org.toml');
+  assert.equal(JSON.parse(dictionary.source).entry[0].suggestions[0], 'поручение');
+  const checker = new Checker({ dictionaries: [dictionary] });
   const report = checker.check('Ваше обращение поставлено на карточки контроля в управе.');
   const f = report.findings.find((f) => f.rule === 'YS190');
   assert.ok(f, JSON.stringify(report.findings));
@@ -116,11 +119,39 @@ examples = [{ bad = "Ваше обращение поставлено на ка�
   assert.deepEqual(f.suggestions, ['поручение']);
   assert.ok(!new Checker().check('Ваше обращение поставлено на карточки контроля.').findings.some((f) => f.rule === 'YS190'));
 
-  const only = new Checker({ no_builtin_dictionaries: true, dictionaries: [{ name: 'org.toml', source }] });
+  const only = new Checker({ no_builtin_dictionaries: true, dictionaries: [dictionary] });
   const found = only.check(`${REFUSAL} Обращение поставлено на карточку контроля.`).findings.map((f) => f.rule);
   assert.ok(found.includes('YS190') && !found.includes('YS101'), found.join());
 
   new Checker({ allowed_abbreviations: ['МФЦ', 'ГИБДД'] }); // accepted
+
+  // TOML given to the constructor: the checker module has no TOML reader.
+  assert.throws(() => new Checker({ dictionaries: [{ name: 'org.toml', source: toml }] }), /org\.toml: pass TOML through `await parseDictionary/);
+  // parseDictionary's errors name the file and the line, or the entry.
+  await assert.rejects(parseDictionary('rule = "YS101"\n[[entry]]\nphrase = ', 'broken.toml'), /dictionary broken\.toml: TOML parse error at line 3/);
+  await assert.rejects(
+    parseDictionary('rule = "YS190"\n[[entry]]\nphrase = "карточка контроля"\nsuggestions = ["поручение"]\nexplanation = "…"\n', 'bare.toml'),
+    /bare\.toml: entry 1 \(«карточка контроля»\): needs at least one example/,
+  );
+});
+
+test('every built-in dictionary read by parseDictionary checks the corpus as the built-in one does', async () => {
+  const dir = resolve(root, 'dictionaries');
+  const dictionaries = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.toml')).sort()) {
+    dictionaries.push(await parseDictionary(readFileSync(resolve(dir, file), 'utf8'), file));
+  }
+  assert.ok(dictionaries.length >= 6);
+  const builtin = new Checker();
+  const custom = new Checker({ no_builtin_dictionaries: true, dictionaries });
+  let findings = 0;
+  for (const { text } of corpus().slice(0, 20)) {
+    const a = builtin.check(text).findings;
+    const b = custom.check(text).findings;
+    assert.deepEqual(b, a);
+    findings += a.length;
+  }
+  assert.ok(findings > 100, `${findings} findings`);
 });
 
 test('bad options throw an Error with a clear message', () => {
@@ -132,8 +163,8 @@ test('bad options throw an Error with a clear message', () => {
     [{ rules: { YS201: { severity: 'fatal' } } }, /bad options.*fatal/],
     [{ profile: 'letters' }, /bad options.*letters/],
     [{ profil: 'letter' }, /bad options: unknown field `profil`/],
-    [{ dictionaries: [{ name: 'broken.toml', source: 'rule = "YS101"\n[[entry]]\nphrase = ' }] }, /dictionary broken\.toml/],
-    [{ dictionaries: [{ name: 'rule.toml', source: 'rule = "YS201"' }] }, /rule\.toml.*not a dictionary rule/],
+    [{ dictionaries: [{ name: 'broken.json', source: '{"rule": "YS101", "entry": [{"phrase": ' }] }, /dictionary broken\.json/],
+    [{ dictionaries: [{ name: 'rule.json', source: '{"rule": "YS201"}' }] }, /rule\.json.*not a dictionary rule/],
   ];
   for (const [options, message] of cases) {
     assert.throws(() => new Checker(options), (e) => e instanceof Error && message.test(e.message), JSON.stringify(options));

@@ -5,7 +5,9 @@ import init, {
   applyEdits,
   extractText,
   initFormats,
+  initDictionaries,
   initSync,
+  parseDictionary,
   rules,
   version,
   type Category,
@@ -28,7 +30,7 @@ export async function demo(docx: Uint8Array, wasm: ArrayBuffer): Promise<string>
   initSync(wasm);
   const v: string = version;
 
-  const dictionary: Dictionary = { name: 'org.toml', source: 'rule = "YS190"' };
+  const dictionary: Dictionary = await parseDictionary('rule = "YS190"', 'org.toml');
   const options: Options = {
     profile: 'refusal',
     rules: { YS201: { max_words: 30, severity: 'error' }, YS101: { enabled: false } },
@@ -50,6 +52,7 @@ export async function demo(docx: Uint8Array, wasm: ArrayBuffer): Promise<string>
   notAny(applyEdits('', []), true);
   notAny(await extractText(docx, 'a.md'), true);
   notAny(initFormats(), true);
+  notAny(initDictionaries(), true);
   notAny(rules()[0], true);
   notAny(rules()[0].options[0], true);
   notAny(version, true);

@@ -113,7 +113,7 @@ pub use matcher::{Arrangement, DictMatch, LexEntry, Lexicon};
 
 use std::sync::{Arc, Mutex};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::report::Severity;
 
@@ -175,7 +175,7 @@ fn builtin_keys(norm: &str, kind: char) -> Option<impl Iterator<Item = std::borr
 }
 
 /// How the words of a phrase match the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum MatchMode {
     /// Any inflected form: the forms of a verb or an adjective, the same
@@ -188,7 +188,7 @@ pub enum MatchMode {
 
 /// An example sentence of an entry: `bad` contains the phrase; `good` is the
 /// fixed sentence (for `fix = true` entries, exactly what the edit yields).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Example {
     pub bad: String,
@@ -201,7 +201,7 @@ pub struct Example {
 }
 
 /// What the entries of a file are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum DictKind {
     /// Words and phrases.
@@ -214,7 +214,7 @@ pub enum DictKind {
 /// Marks an infinitive in `free_after`.
 pub const INFINITIVE: &str = "<инфинитив>";
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     pub phrase: String,
@@ -244,7 +244,7 @@ pub struct Entry {
 }
 
 /// One dictionary file.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DictFile {
     pub rule: String,
@@ -259,9 +259,39 @@ pub struct DictFile {
 }
 
 impl DictFile {
-    /// Parses and validates a dictionary. The error names the entry.
+    /// Parses and validates a dictionary: TOML (the format of
+    /// `dictionaries/*.toml`), or the same fields as JSON, a text that
+    /// starts with `{` (as [`DictFile::to_json`] writes it; a TOML document
+    /// cannot start so). The error names the entry. Builds without the
+    /// `toml` feature (the WebAssembly checker) read JSON only.
     pub fn parse(src: &str) -> Result<DictFile, String> {
-        let file: DictFile = toml::from_str(src).map_err(|e| e.to_string())?;
+        let file: DictFile = if src.trim_start().starts_with('{') {
+            serde_json::from_str(src).map_err(|e| e.to_string())?
+        } else {
+            Self::from_toml(src)?
+        };
+        file.validate()
+    }
+
+    #[cfg(feature = "toml")]
+    fn from_toml(src: &str) -> Result<DictFile, String> {
+        toml::from_str(src).map_err(|e| e.to_string())
+    }
+
+    #[cfg(not(feature = "toml"))]
+    fn from_toml(_: &str) -> Result<DictFile, String> {
+        Err("this build reads dictionaries as JSON (a text starting with `{`), not TOML".into())
+    }
+
+    /// The dictionary as JSON, examples included: [`DictFile::parse`] reads
+    /// it back as the same dictionary.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a dictionary serialises")
+    }
+
+    /// The checks that serde's types do not make.
+    fn validate(self) -> Result<DictFile, String> {
+        let file = self;
         for (i, e) in file.entries.iter().enumerate() {
             let at = || format!("entry {} («{}»)", i + 1, e.phrase);
             if e.phrase.trim().is_empty() {

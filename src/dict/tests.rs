@@ -401,6 +401,26 @@ fn compact_builtin_form_is_the_toml_without_examples() {
     }
 }
 
+/// The JSON that the WebAssembly checker reads custom dictionaries in
+/// (`DictFile::to_json`, the npm package's `parseDictionary`) is the same
+/// dictionary as its TOML, examples included, and is validated the same way.
+#[test]
+fn json_form_reads_back_as_the_toml_dictionary() {
+    for (name, toml) in super::BUILTIN {
+        let file = DictFile::parse(toml).unwrap();
+        let json = file.to_json();
+        assert!(json.starts_with('{'), "{name}");
+        let back = DictFile::parse(&format!("\n  {json}")).unwrap();
+        assert_eq!(format!("{back:?}"), format!("{file:?}"), "{name}");
+        assert!(back.entries.iter().all(|e| !e.examples.is_empty()), "{name}");
+    }
+    let no_example = r#"{"rule": "YS190", "entry": [{"phrase": "карточка контроля", "suggestions": ["поручение"], "explanation": "Внутренний термин."}]}"#;
+    let err = DictFile::parse(no_example).unwrap_err();
+    assert_eq!(err, "entry 1 («карточка контроля»): needs at least one example");
+    let typo = r#"{"rule": "YS190", "entry": [{"phrase": "x", "sugestions": ["y"], "explanation": "z"}]}"#;
+    assert!(DictFile::parse(typo).unwrap_err().contains("unknown field `sugestions`"));
+}
+
 /// Phrases are tokenised together (one stem cache for all); each must get
 /// exactly the tokens it gets alone.
 #[test]
