@@ -1,7 +1,9 @@
 // Web bench (`make bench-web`): time from page load to the first highlights
 // on a 30 KB document (restored from the tab's draft) on a first visit, a
-// reload and a repeat visit; from a paste of it into the open page to
-// painted highlights; and from a keystroke to updated highlights.
+// reload and a repeat visit; the floor under the first visit (the page with
+// its checker refused, until the restored draft is painted); from a paste of
+// it into the open page to painted highlights; and from a keystroke to
+// updated highlights.
 // Prints figures; asserts nothing (targets live here, not in tests).
 
 import os from "node:os";
@@ -57,12 +59,36 @@ try {
   console.log(`document: ${Buffer.byteLength(text)} bytes UTF-8, ${text.length} characters`);
   const loadavg = () => `${os.loadavg().map((x) => x.toFixed(1)).join(" ")} on ${os.cpus().length} CPUs`;
   console.log(`load average at the start: ${loadavg()}`);
-  const results = { check: [], keystroke: [], paste: [], findings: 0, stages: { first: [], cold: [], warm: [] } };
+  const results = { check: [], keystroke: [], paste: [], findings: 0, floor: [], stages: { first: [], cold: [], warm: [] } };
   for (let i = 0; i < RUNS; i++) {
     // A first visit (see firstVisit in harness.mjs).
     {
       const { context, page } = await firstVisit(browser, server.url, text);
       results.stages.first.push(await timeline(page));
+      await context.close();
+    }
+    // The floor under that: the same first visit with the checker's worker
+    // and module refused, so that the page only loads and shows the
+    // restored draft. The first frame painted after DOMContentLoaded (the
+    // draft is in the editor by then) is the earliest the highlights could be.
+    {
+      const { context, page } = await firstVisit(browser, server.url, text, async (p) => {
+        await p.route(/\/(js\/worker\.js|pkg\/)/, (route) => route.abort());
+        await p.addInitScript(() => {
+          addEventListener("DOMContentLoaded", () =>
+            requestAnimationFrame(() => setTimeout(() => performance.mark("floor:painted"), 0)),
+          );
+        });
+      });
+      await page.waitForFunction(() => performance.getEntriesByName("floor:painted").length > 0, null, { timeout: 30_000 });
+      results.floor.push(
+        await page.evaluate(() => ({
+          dcl: performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd,
+          painted: performance.getEntriesByName("floor:painted")[0].startTime,
+          text: document.getElementById("text").value.length,
+        })),
+      );
+      if (results.floor.at(-1).text !== text.length) throw new Error("the floor page did not restore the draft");
       await context.close();
     }
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
@@ -126,6 +152,10 @@ try {
     console.log(`page load → first highlights, ${label}: ${fmt(results.stages[mode].map((x) => x.firstHighlights))}`);
   }
   console.log("   (target ≤ 300 ms on a first visit)");
+  console.log(
+    `first visit without the checker (its worker and module refused), the restored draft painted: ` +
+      `${fmt(results.floor.map((x) => x.painted))}; DOMContentLoaded ${median(results.floor.map((x) => x.dcl)).toFixed(0)} ms`,
+  );
   console.log(`Ctrl+V into the open page → highlights painted: ${fmt(results.paste)}`);
   console.log(`one check of the document in the worker: ${fmt(results.check)}`);
   for (const [mode, label] of Object.entries(MODES)) {
