@@ -5,14 +5,19 @@
 // every thread during that task; and what V8 did with the WebAssembly code
 // (functions compiled lazily by the baseline compiler, and the optimising
 // compiler's work). Writes the last trace to test-results/web/first-visit.trace.json
-// (open it in chrome://tracing or Perfetto). Asserts nothing.
+// (open it in chrome://tracing or Perfetto). Then, without tracing, the CPU
+// time of a whole first visit (navigation until the page is idle, mean of
+// TRACE_RUNS visits) by process, and by thread within the page's renderer,
+// read from /proc (Linux only), against the wall time and the cores' busy
+// time. Asserts nothing.
 //
 // The trace itself costs CPU: compare traces with traces, and take page
 // timings from `make bench-web`. JSFLAGS="--liftoff-only" (or any V8 flag)
 // is passed to Chromium by the harness, to see what a flag changes.
 
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import os from "node:os";
 import { ARTIFACTS, document30k, firstVisit, launch, serve } from "./harness.mjs";
 
 const RUNS = Number(process.env.TRACE_RUNS || 3);
@@ -79,6 +84,40 @@ function analyse(events) {
   };
 }
 
+/** CPU time so far (ms) of every process, and of every thread of the renderers, from /proc. */
+function cpuByProcess() {
+  const ticks = (stat) => {
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[11]) + Number(f[12])) * 10; // utime + stime, at 100 ticks per second
+  };
+  const name = (stat) => stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+  const out = new Map();
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split(/[\0 ]/);
+      const type = (args.find((a) => a.startsWith("--type=")) || "--type=browser").slice(7);
+      const chromium = name(stat).startsWith("chrom");
+      out.set(pid, { key: chromium ? `chromium ${type}` : name(stat), ms: ticks(stat) });
+      if (chromium && type === "renderer") {
+        for (const tid of readdirSync(`/proc/${pid}/task`)) {
+          const t = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+          out.set(`${pid}/${tid}`, { key: `  renderer thread ${name(t)}`, ms: ticks(t) });
+        }
+      }
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return out;
+}
+
+/** Busy and total time of all cores so far (ms), from /proc/stat. */
+function cores() {
+  const f = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  return { idle: (f[3] + f[4]) * 10, total: f.reduce((a, b) => a + b, 0) * 10 };
+}
+
 const text = document30k();
 const server = await serve();
 const { browser, close } = await launch();
@@ -103,6 +142,36 @@ try {
       mkdirSync(ARTIFACTS, { recursive: true });
       writeFileSync(join(ARTIFACTS, "first-visit.trace.json"), buffer);
     }
+  }
+  if (existsSync("/proc/stat")) {
+    const sums = new Map();
+    let wall = 0;
+    let busy = 0;
+    for (let run = 1; run <= RUNS; run++) {
+      let before;
+      let coresBefore;
+      let t0;
+      const { context, page } = await firstVisit(browser, server.url, text, async () => {
+        before = cpuByProcess();
+        coresBefore = cores();
+        t0 = Date.now();
+      });
+      await page.waitForFunction(() => document.documentElement.dataset.state === "idle", null, { timeout: 30_000 });
+      wall += Date.now() - t0;
+      const coresAfter = cores();
+      busy += coresAfter.total - coresBefore.total - (coresAfter.idle - coresBefore.idle);
+      for (const [id, { key, ms }] of cpuByProcess()) {
+        const d = ms - (before.get(id)?.ms ?? 0);
+        if (d > 0) sums.set(key, (sums.get(key) || 0) + d);
+      }
+      await context.close();
+    }
+    const rows = [...sums].sort((a, b) => b[1] - a[1]).filter(([, ms]) => ms / RUNS >= 5);
+    console.log(
+      `a whole first visit, without tracing (mean of ${RUNS}): ${(wall / RUNS).toFixed(0)} ms wall, ` +
+        `the ${os.cpus().length} cores busy ${(busy / RUNS).toFixed(0)} ms; CPU by process (renderer threads indented): ` +
+        rows.map(([k, ms]) => `${k} ${(ms / RUNS).toFixed(0)}`).join(", "),
+    );
   }
 } finally {
   await close();
