@@ -14,8 +14,16 @@ const RUNS = Number(process.env.RUNS || 7);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (xs) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}; ${xs.length} runs)`;
 
+// How long to leave a page alone after starting its load, before asking it
+// anything: Playwright's waits inject a script into the page and evaluate it
+// every frame, main-thread work that a real visit does not have and that
+// competed with the load being measured. The page records its own times
+// (performance marks); they are read afterwards.
+const SETTLE_MS = Number(process.env.SETTLE_MS || 2000);
+
 /** The stages of the load just done, in ms since the navigation started. */
 async function timeline(page) {
+  await page.waitForTimeout(SETTLE_MS);
   await page.waitForFunction(() => document.documentElement.dataset.state === "idle", null, { timeout: 30_000 });
   const stages = await page.evaluate(() => {
     // One timeline, ms since the navigation started: the worker's own
@@ -80,6 +88,7 @@ try {
           );
         });
       });
+      await page.waitForTimeout(SETTLE_MS);
       await page.waitForFunction(() => performance.getEntriesByName("floor:painted").length > 0, null, { timeout: 30_000 });
       results.floor.push(
         await page.evaluate(() => ({
