@@ -5,7 +5,7 @@ SHELL := /bin/bash
 CORPUS ?= ../shared/corpus/real
 export YASNO_CORPUS := $(abspath $(CORPUS))
 
-.PHONY: run test test-rust lint bench eval regexes setup-rust docs setup-sarif test-sarif test-cli peers wasm test-wasm bench-wasm wasm-size setup-wasm setup-node setup-chromium www-pkg test-web bench-web trace-web setup-python setup-fuzz fuzz-smoke fuzz test-large
+.PHONY: run test test-rust lint bench eval regexes setup-rust docs setup-sarif test-sarif test-cli peers wasm test-wasm bench-wasm wasm-size setup-wasm setup-node setup-chromium www-pkg test-web bench-web ab-web trace-web setup-python setup-fuzz fuzz-smoke fuzz test-large
 
 setup-rust:
 	@command -v cargo >/dev/null || { echo "cargo is required (rustup)"; exit 2; }
@@ -163,6 +163,10 @@ test-web: www-pkg setup-chromium setup-python
 bench-web: www-pkg setup-chromium setup-python
 	node tests/web/bench.mjs
 
+# Two builds of the page compared by interleaved first visits (prints figures):
+# make ab-web WWW_A=/tmp/www-before [WWW_B=www]
+ab-web: www-pkg setup-chromium setup-python
+	WWW_A="$(WWW_A)" WWW_B="$(WWW_B)" node tests/web/ab.mjs
 # Where the CPU goes on a first visit, from a Chromium trace (prints figures).
 trace-web: www-pkg setup-chromium setup-python
 	node tests/web/trace.mjs
