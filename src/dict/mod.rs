@@ -270,7 +270,7 @@ impl DictFile {
         } else {
             Self::from_toml(src)?
         };
-        file.validate()
+        Self::validate(file)
     }
 
     #[cfg(feature = "toml")]
@@ -290,8 +290,7 @@ impl DictFile {
     }
 
     /// The checks that serde's types do not make.
-    fn validate(self) -> Result<DictFile, String> {
-        let file = self;
+    fn validate(file: DictFile) -> Result<DictFile, String> {
         for (i, e) in file.entries.iter().enumerate() {
             let at = || format!("entry {} («{}»)", i + 1, e.phrase);
             if e.phrase.trim().is_empty() {
