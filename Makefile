@@ -5,15 +5,16 @@ SHELL := /bin/bash
 CORPUS ?= ../shared/corpus/real
 export YASNO_CORPUS := $(abspath $(CORPUS))
 
-.PHONY: run test test-rust lint bench eval regexes setup-rust docs setup-sarif test-sarif test-cli peers wasm test-wasm bench-wasm wasm-size setup-wasm setup-node setup-chromium www-pkg test-web bench-web ab-web trace-web setup-python setup-fuzz fuzz-smoke fuzz test-large
+.PHONY: run test test-rust lint bench eval regexes setup-rust docs setup-sarif test-sarif test-cli peers wasm test-wasm bench-wasm wasm-size setup-wasm setup-node setup-chromium www-pkg www-build test-web bench-web ab-web trace-web setup-python setup-fuzz fuzz-smoke fuzz test-large
 
 setup-rust:
 	@command -v cargo >/dev/null || { echo "cargo is required (rustup)"; exit 2; }
 
-# The web page: builds the package into www/pkg/ and serves www/ as static
+# The web page: builds the package into www/pkg/ and the scripts into
+# www/dist/, and serves www/ as static
 # files on 127.0.0.1 (no server-side code). `make run PORT=9000` for another port.
 PORT := $(or $(PORT),8080)
-run: www-pkg setup-python
+run: www-build setup-python
 	@echo "Ясно: http://127.0.0.1:$(PORT)/  (остановить: Ctrl+C)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
@@ -155,20 +156,32 @@ www-pkg: wasm
 	rm -rf www/pkg
 	cp -r pkg www/pkg
 
+# The page's scripts, bundled by esbuild (npm devDependency) from www/js/
+# into www/dist/ (git-ignored too): the page's modules into dist/app.js, the
+# checking worker with the package's JavaScript into dist/worker.js, and
+# boot.js. A first visit asks for 3 scripts instead of 15, a request for
+# each module costing it ~70 ms on 2 cores (docs/benchmarks.md «Web page»).
+# Source maps beside them for the browser's developer tools.
+ESBUILD := node_modules/.bin/esbuild --log-level=warning --minify --sourcemap
+www-build: www-pkg setup-node
+	rm -rf www/dist
+	$(ESBUILD) --bundle --format=esm --outdir=www/dist www/js/app.js www/js/worker.js
+	$(ESBUILD) --outfile=www/dist/boot.js www/js/boot.js
+
 # Playwright (playwright-core from npm) driving Debian's Chromium headless.
-test-web: www-pkg setup-chromium setup-python
+test-web: www-build setup-chromium setup-python
 	node --test --test-concurrency=1 tests/web/*.test.mjs
 
 # Page load → first highlights on a 30 KB document (prints figures).
-bench-web: www-pkg setup-chromium setup-python
+bench-web: www-build setup-chromium setup-python
 	node tests/web/bench.mjs
 
 # Two builds of the page compared by interleaved first visits (prints figures):
 # make ab-web WWW_A=/tmp/www-before [WWW_B=www]
-ab-web: www-pkg setup-chromium setup-python
+ab-web: www-build setup-chromium setup-python
 	WWW_A="$(WWW_A)" WWW_B="$(WWW_B)" node tests/web/ab.mjs
 # Where the CPU goes on a first visit, from a Chromium trace (prints figures).
-trace-web: www-pkg setup-chromium setup-python
+trace-web: www-build setup-chromium setup-python
 	node tests/web/trace.mjs
 
 # Inputs too large for a debug build (a 50 MB text, a .docx of 100 000

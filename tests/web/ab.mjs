@@ -6,7 +6,7 @@
 // from navigation start to the first highlights. Asserts nothing.
 //
 // Make the copies with, e.g., `cp -r www /tmp/www-a` before a change and
-// `make www-pkg` after it (WWW_B defaults to www/). AB_RUNS visits each (12).
+// `make www-build` after it (WWW_B defaults to www/). AB_RUNS visits each (12).
 
 import { resolve } from "node:path";
 import { WWW, document30k, firstVisit, launch, serve } from "./harness.mjs";

@@ -81,7 +81,7 @@ try {
     // draft is in the editor by then) is the earliest the highlights could be.
     {
       const { context, page } = await firstVisit(browser, server.url, text, async (p) => {
-        await p.route(/\/(js\/worker\.js|pkg\/)/, (route) => route.abort());
+        await p.route(/\/(dist\/worker\.js|pkg\/)/, (route) => route.abort());
         await p.addInitScript(() => {
           addEventListener("DOMContentLoaded", () =>
             requestAnimationFrame(() => setTimeout(() => performance.mark("floor:painted"), 0)),

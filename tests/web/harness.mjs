@@ -43,7 +43,12 @@ export function corpusFiles() {
 
 /** Starts `python3 -m http.server` on a free port; resolves to {url, stop}. */
 export function serve(dir = WWW) {
-  if (!existsSync(join(dir, "pkg"))) throw new Error(`${dir}/pkg is missing: run \`make www-pkg\` first`);
+  // dist/ (the bundled scripts) only where the page loads them: copies of
+  // older builds, compared by ab.mjs, have none.
+  const built = readFileSync(join(dir, "index.html"), "utf8").includes('src="dist/') ? ["pkg", "dist"] : ["pkg"];
+  for (const d of built) {
+    if (!existsSync(join(dir, d))) throw new Error(`${dir}/${d} is missing: run \`make www-build\` first`);
+  }
   return new Promise((ok, fail) => {
     const p = spawn("python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", dir], {
       stdio: ["ignore", "pipe", "pipe"],

@@ -524,8 +524,8 @@ describe("robustness", () => {
     // Make the worker's package panic (the real trap and module restart of
     // the package, via its test hook) on a check of a text with a marker.
     const [worker] = page.workers();
-    await worker.evaluate(async () => {
-      const yasno = await import(new URL("../pkg/index.js", self.location.href).href);
+    await worker.evaluate(() => {
+      const yasno = self.yasnoPackage;
       const check = yasno.Checker.prototype.check;
       yasno.Checker.prototype.check = function (text) {
         if (text.includes("\u2620")) yasno.__panicForTest();

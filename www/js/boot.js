@@ -8,7 +8,7 @@
   var PROFILES = ["auto", "letter", "refusal", "notice", "template"];
   if (self.performance && performance.mark) performance.mark("yasno:boot");
   try {
-    var worker = new Worker("js/worker.js", { type: "module" });
+    var worker = new Worker("dist/worker.js", { type: "module" });
     var early = [];
     var keep = function (e) {
       early.push(e);

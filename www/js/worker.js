@@ -8,20 +8,20 @@
 //               {type: "report", id, report, ms, started} (times in ms of the worker's clock)
 //               {type: "extracted", id, text} | {type: "failed", id, message}
 
-// The package is imported dynamically, not with import statements, so that
-// this script runs at once: the browser holds the page's messages (the
-// restored draft, the compiled module) until it has run, and then the page's
-// main thread hands them over, which it does late once it is busy with the
-// page's own scripts and layout. This way they arrive while the imports load.
-// The package entry and, in parallel rather than after it, the module it
-// imports: one round of requests instead of two.
-let loadedAt = NaN;
-const loading = Promise.all([import("../pkg/index.js"), import("../pkg/yasno_wasm.js")]).then(([entry]) => {
-  loadedAt = performance.now();
-  return entry;
-});
-/** The package entry, once loaded (the messages below wait for `ready`). */
+// Served bundled with the package's JavaScript (`make www-build`: esbuild
+// into www/dist/worker.js), so the worker's script and its imports are one
+// request. The WebAssembly files stay in pkg/: their URLs are given here,
+// relative to this script (js/ and dist/ are both beside pkg/), not left to
+// the package, whose own location the bundle changes.
+import * as pkg from "../pkg/index.js";
+import { SAMPLE_LETTER } from "./sample.js";
+
+const loadedAt = performance.now();
+const wasmUrl = (name) => new URL(`../pkg/${name}`, import.meta.url);
+/** The package, once its module is instantiated (the messages below wait for `ready`). */
 let yasno = null;
+// For the page's tests: the package this worker runs.
+self.yasnoPackage = pkg;
 const checkers = new Map();
 
 // The page (boot.js) compiles the module while this worker loads its
@@ -31,9 +31,9 @@ let handedAt = NaN; // when the module arrived (for the bench's timeline)
 const handed = new Promise((resolve) => (handOver = resolve));
 
 const ready = (async () => {
-  yasno = await loading;
-  // undefined: the package fetches and compiles the module itself.
-  await yasno.default(await handed);
+  // No compiled module handed over: fetch and compile it here.
+  await pkg.default((await handed) ?? wasmUrl("yasno_wasm_bg.wasm"));
+  yasno = pkg;
   const t1 = performance.now();
   // Build the default checker now (dictionaries compile here), not on the first keystroke.
   checkerFor("auto");
@@ -56,12 +56,10 @@ const ready = (async () => {
 })();
 
 let checked = false;
-async function warmUp() {
+function warmUp() {
   if (checked) return;
   try {
-    // Loaded only now: not needed for the first check of a restored draft.
-    const { SAMPLE_LETTER } = await import("./sample.js");
-    if (!checked) checkerFor("auto").check(SAMPLE_LETTER);
+    checkerFor("auto").check(SAMPLE_LETTER);
   } catch {
     // a failure shows on the first real check
   }
@@ -123,7 +121,8 @@ self.onmessage = async (e) => {
       if (typeof yasno.extractText !== "function") {
         throw new Error("Эта сборка не умеет читать файлы .docx");
       }
-      // extractText is async: the readers are a second module, loaded on first use.
+      // The readers are a second module, loaded on first use.
+      await yasno.initFormats(wasmUrl("yasno_formats_bg.wasm"));
       const text = await yasno.extractText(new Uint8Array(msg.bytes), msg.name);
       self.postMessage({ type: "extracted", id: msg.id, text });
     }
