@@ -478,6 +478,29 @@ describe("loading", () => {
     assert.equal(wasm.length, 1, wasm.join("\n"));
   });
 
+  test("the page runs its bundled scripts from www/dist/", async () => {
+    await open();
+    const scripts = current.requests.map((u) => new URL(u).pathname).filter((p) => p.endsWith(".js"));
+    assert.deepEqual(scripts.sort(), ["/dist/app.js", "/dist/boot.js", "/dist/worker.js"]);
+  });
+
+  test("without boot.js the page starts the worker, which loads the module itself", async () => {
+    // app.js starts the worker; the worker fetches and compiles the module
+    // from pkg/ (its URL relative to the bundle in dist/).
+    current = await openPage(chrome.browser, server.url, {
+      route: { url: "**/dist/boot.js", handler: (r) => r.fulfill({ status: 404, body: "" }) },
+    });
+    const { page } = current;
+    await paste(page, { text: corpusText("024-") });
+    await waitChecked(page);
+    assert.ok((await markTexts(page)).includes("исходя из"), `marks: ${JSON.stringify(await markTexts(page))}`);
+    const wasm = current.requests.filter((u) => u.endsWith("/yasno_wasm_bg.wasm"));
+    assert.deepEqual(wasm.map((u) => new URL(u).pathname), ["/pkg/yasno_wasm_bg.wasm"]);
+    // The refused boot.js is the only problem on the console.
+    assert.ok(current.problems.every((p) => /404|Failed to load resource/.test(p)), current.problems.join("\n"));
+    current.problems.length = 0;
+  });
+
   test("a long restored draft: the highlights in view come first, all of them right after", async () => {
     const page = await open();
     const doc = ["001-", "002-", "003-", "004-", "005-", "006-", "007-", "008-"].map((p) => corpusText(p).trim()).join("\n\n");
