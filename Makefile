@@ -159,8 +159,8 @@ www-pkg: wasm
 # The page's scripts, bundled by esbuild (npm devDependency) from www/js/
 # into www/dist/ (git-ignored too): the page's modules into dist/app.js, the
 # checking worker with the package's JavaScript into dist/worker.js, and
-# boot.js. A first visit asks for 3 scripts instead of 14, which saves it
-# 50-70 ms on 2 cores (docs/benchmarks.md «Web page»).
+# boot.js. A first visit asks for 3 scripts instead of 14: 50-70 ms faster
+# on 2 cores in three of four A/B runs (docs/benchmarks.md «Web page»).
 # Source maps beside them for the browser's developer tools.
 ESBUILD := node_modules/.bin/esbuild --log-level=warning --minify --sourcemap
 www-build: www-pkg setup-node
