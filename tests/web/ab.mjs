@@ -1,51 +1,70 @@
 // `make ab-web WWW_A=dir WWW_B=dir`: compares two builds of the page (two
-// copies of www/, each with its pkg/) by interleaved first visits in one
-// browser: A, B, B, A, A, B… so that the machine's drift between runs (large
-// on a shared machine) falls on both alike. Each visit is followed by a
-// reload with the cache disabled. Prints, for each build, the median time
-// from navigation start to the first highlights. Asserts nothing.
+// copies of www/, each with its pkg/ and dist/) by first visits as a user's
+// browser makes them (userFirstVisit in harness.mjs: a new browser with an
+// empty profile, no DevTools client during the load), interleaved A, B, B,
+// A, A, B… so that the machine's drift between runs falls on both alike.
+// Prints, for each build, the median time from navigation start to the
+// first highlights, and the worker's stages. Asserts nothing but that each
+// visit shows the document with its highlights.
 //
 // Make the copies with, e.g., `cp -r www /tmp/www-a` before a change and
 // `make www-build` after it (WWW_B defaults to www/). AB_RUNS visits each (12).
 
 import { resolve } from "node:path";
-import { WWW, document30k, firstVisit, launch, serve } from "./harness.mjs";
+import { WWW, document30k, serveSeeded, userFirstVisit } from "./harness.mjs";
 
 const RUNS = Number(process.env.AB_RUNS || 12);
 const dirs = { A: process.env.WWW_A, B: process.env.WWW_B || WWW };
 if (!dirs.A) throw new Error("WWW_A=<a copy of www/ with its pkg/> is required");
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const highlights = async (page) => {
-  await page.waitForTimeout(Number(process.env.SETTLE_MS || 2000)); // see bench.mjs
-  await page.waitForFunction(() => document.documentElement.dataset.state === "idle", null, { timeout: 30_000 });
-  return page.evaluate(() => performance.getEntriesByName("yasno:first-highlights")[0].startTime);
-};
+
+/** The page's own times of the load, ms since navigation start. */
+const stages = (page) =>
+  page.evaluate(() => {
+    const mark = (name) => performance.getEntriesByName(name)[0];
+    const ready = mark("yasno:ready")?.detail;
+    const check = mark("yasno:check");
+    const first = mark("yasno:first-highlights");
+    if (!ready || !check || !first || document.documentElement.dataset.state !== "idle") return null;
+    const w = (t) => t + ready.origin - performance.timeOrigin;
+    return {
+      module: w(ready.module),
+      checker: w(ready.checker),
+      check: check.detail.ms,
+      highlights: first.startTime,
+      text: document.getElementById("text").value,
+    };
+  });
 
 const text = document30k();
-const servers = { A: await serve(resolve(dirs.A)), B: await serve(resolve(dirs.B)) };
-const { browser, close } = await launch();
-const results = { A: { first: [], reload: [] }, B: { first: [], reload: [] } };
+const servers = { A: await serveSeeded(text, resolve(dirs.A)), B: await serveSeeded(text, resolve(dirs.B)) };
+const results = { A: [], B: [] };
 try {
   for (let i = 0; i < RUNS; i++) {
     for (const k of i % 2 ? ["A", "B"] : ["B", "A"]) {
-      const { context, page } = await firstVisit(browser, servers[k].url, text);
-      results[k].first.push(await highlights(page));
-      await page.reload();
-      results[k].reload.push(await highlights(page));
-      await context.close();
+      const visit = await userFirstVisit(servers[k]);
+      try {
+        const s = await stages(visit.page);
+        if (!s || s.text !== text) throw new Error(`${dirs[k]}: the page did not show the document checked`);
+        results[k].push(s);
+      } finally {
+        await visit.close();
+      }
     }
   }
   for (const k of ["A", "B"]) {
     const r = results[k];
+    const m = (key) => median(r.map((x) => x[key])).toFixed(0);
+    const hl = r.map((x) => x.highlights);
     console.log(
-      `${k} (${dirs[k]}): first visit ${median(r.first).toFixed(0)} ms median ` +
-        `(min ${Math.min(...r.first).toFixed(0)}, max ${Math.max(...r.first).toFixed(0)}), ` +
-        `reload with the cache disabled ${median(r.reload).toFixed(0)} ms median; ${RUNS} each, interleaved`,
+      `${k} (${dirs[k]}): first highlights ${m("highlights")} ms median ` +
+        `(min ${Math.min(...hl).toFixed(0)}, max ${Math.max(...hl).toFixed(0)}); ` +
+        `module at hand ${m("module")}, new Checker built ${m("checker")}, first check ${m("check")} ms; ` +
+        `${RUNS} first visits each, interleaved`,
     );
   }
 } finally {
-  await close();
   servers.A.stop();
   servers.B.stop();
 }

@@ -2,7 +2,8 @@
 // static server as `make run` and drive Debian's Chromium with playwright-core.
 
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -41,7 +42,12 @@ export function corpusFiles() {
     .map((f) => join(CORPUS, f));
 }
 
-/** Starts `python3 -m http.server` on a free port; resolves to {url, stop}. */
+/**
+ * Starts `python3 -m http.server` on a free port; resolves to {url, stop,
+ * requests, waitForRequest}: `requests` is the server's log so far (one
+ * {at, line} per request, `at` by Date.now()), `waitForRequest(re, ms)`
+ * resolves to the first request from now on whose log line matches `re`.
+ */
 export function serve(dir = WWW) {
   // dist/ (the bundled scripts) only where the page loads them: copies of
   // older builds, compared by ab.mjs, have none.
@@ -53,17 +59,45 @@ export function serve(dir = WWW) {
     const p = spawn("python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", dir], {
       stdio: ["ignore", "pipe", "pipe"],
     });
+    const requests = [];
+    const waiting = new Set();
+    let log = "";
+    p.stderr.on("data", (d) => {
+      log += d;
+      const lines = log.split("\n");
+      log = lines.pop();
+      for (const line of lines) {
+        const request = { at: Date.now(), line };
+        requests.push(request);
+        for (const w of waiting) if (w.re.test(line)) w.done(request);
+      }
+    });
+    const waitForRequest = (re, ms = 30_000) =>
+      new Promise((done, failed) => {
+        const w = {
+          re,
+          done: (r) => {
+            clearTimeout(timer);
+            waiting.delete(w);
+            done(r);
+          },
+        };
+        const timer = setTimeout(() => {
+          waiting.delete(w);
+          failed(new Error(`no request matching ${re} within ${ms} ms`));
+        }, ms);
+        waiting.add(w);
+      });
     let out = "";
     const onData = (d) => {
       out += d;
       const m = out.match(/port (\d+)/);
       if (m) {
         p.stdout.off("data", onData);
-        ok({ url: `http://127.0.0.1:${m[1]}/`, stop: () => p.kill() });
+        ok({ url: `http://127.0.0.1:${m[1]}/`, stop: () => p.kill(), requests, waitForRequest });
       }
     };
     p.stdout.on("data", onData);
-    p.stderr.on("data", () => {}); // request log
     p.on("error", fail);
     p.on("exit", (code) => fail(new Error(`http.server exited with ${code}: ${out}`)));
   });
@@ -75,21 +109,113 @@ export function serve(dir = WWW) {
  * passes V8 flags to it (benches only: `JSFLAGS=--liftoff-only make bench-web`).
  */
 export async function launch() {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      ...(process.env.JSFLAGS ? [`--js-flags=${process.env.JSFLAGS}`] : []),
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: BROWSER_FLAGS });
   return { browser, close: () => browser.close() };
+}
+
+const BROWSER_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  ...(process.env.JSFLAGS ? [`--js-flags=${process.env.JSFLAGS}`] : []),
+];
+
+/**
+ * Serves `dir` (www/ by default) with `draft` ready to be put in a tab's
+ * storage: the same files (linked from a temporary folder) and, beside them,
+ * `__bench/seed.html`, a page of the same origin that stores the draft where
+ * the page restores it from and then, `waitMs` later, opens the page in the
+ * same tab. Resolves to serve()'s server with `seedUrl`; its `stop()` also
+ * removes the folder.
+ */
+export async function serveSeeded(draft, dir = WWW, waitMs = 1000) {
+  const root = mkdtempSync(join(tmpdir(), "yasno-site-"));
+  for (const name of readdirSync(dir)) symlinkSync(resolve(dir, name), join(root, name));
+  mkdirSync(join(root, "__bench"));
+  writeFileSync(join(root, "__bench", "draft.txt"), draft);
+  writeFileSync(join(root, "__bench", "seed.html"), '<!doctype html><meta charset="utf-8"><script src="seed.js"></script>\n');
+  writeFileSync(
+    join(root, "__bench", "seed.js"),
+    `fetch("draft.txt").then((r) => r.text()).then((t) => {\n` +
+      `  sessionStorage.setItem("yasno.draft", t);\n` +
+      `  setTimeout(() => location.replace("../"), ${waitMs});\n` +
+      `});\n`,
+  );
+  const server = await serve(root);
+  return {
+    ...server,
+    seedUrl: `${server.url}__bench/seed.html`,
+    stop: () => {
+      server.stop();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A first visit as a user's browser makes it, with no DevTools client
+ * attached while the page loads: Playwright's connection (its network
+ * tracking, the scripts it injects into every page, its protocol traffic)
+ * adds main-thread and browser work that competed with the load on a
+ * 2-core machine. A new Chromium with an empty profile (no HTTP cache, no
+ * compiled code) opens `server.seedUrl` (see serveSeeded), which stores
+ * the draft and opens the page; `settleMs` after the page was asked for,
+ * Playwright connects to read what the page recorded (its performance
+ * marks). Resolves to {page, requested (the paths the page asked the
+ * server for), close}.
+ */
+export async function userFirstVisit(server, settleMs = 2500) {
+  const profile = mkdtempSync(join(tmpdir(), "yasno-profile-"));
+  const args = [...BROWSER_FLAGS, "--headless", "--window-size=1366,900", `--user-data-dir=${profile}`];
+  // In a process group of its own, ended as a whole: a connection over CDP
+  // does not close the browser, and its helper processes outlive a killed
+  // browser process.
+  const proc = spawn(CHROMIUM, [...args, "--remote-debugging-port=0", server.seedUrl], {
+    stdio: "ignore",
+    detached: true,
+  });
+  const exited = new Promise((done) => proc.on("exit", done));
+  const cleanup = async () => {
+    try {
+      process.kill(-proc.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+    await exited;
+    rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    const navigation = await server.waitForRequest(/"GET \/ HTTP/);
+    await new Promise((done) => setTimeout(done, settleMs));
+    // What the page asked the server for (an empty profile: everything).
+    const requested = server.requests
+      .filter((r) => r.at >= navigation.at)
+      .map((r) => (r.line.match(/"GET (\S+) HTTP/) || [])[1])
+      .filter(Boolean);
+    // Chromium writes the port it chose (and the browser's path) there.
+    const port = readFileSync(join(profile, "DevToolsActivePort"), "utf8").split("\n")[0];
+    const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    const page = browser
+      .contexts()
+      .flatMap((c) => c.pages())
+      .find((p) => p.url() === server.url);
+    if (!page) throw new Error(`the page ${server.url} is not open`);
+    return {
+      page,
+      requested,
+      close: async () => {
+        await browser.close().catch(() => {});
+        await cleanup();
+      },
+    };
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
 }
 
 /**

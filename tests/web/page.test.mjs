@@ -8,7 +8,17 @@ import { join } from "node:path";
 import { after, afterEach, before, describe, test } from "node:test";
 
 import { makeDocx } from "./docx.mjs";
-import { ARTIFACTS, corpusText, launch, openPage, paste, serve, waitChecked } from "./harness.mjs";
+import {
+  ARTIFACTS,
+  corpusText,
+  launch,
+  openPage,
+  paste,
+  serve,
+  serveSeeded,
+  userFirstVisit,
+  waitChecked,
+} from "./harness.mjs";
 
 let server;
 let chrome;
@@ -476,6 +486,30 @@ describe("loading", () => {
     // Fetched once, by the page; the worker got the compiled module.
     const wasm = current.requests.filter((u) => u.endsWith("/yasno_wasm_bg.wasm"));
     assert.equal(wasm.length, 1, wasm.join("\n"));
+  });
+
+  test("a first visit in a new browser with nothing attached restores the draft and highlights it", async () => {
+    // How the bench's target figure is taken (userFirstVisit): no DevTools
+    // client while the page loads, an empty profile.
+    const doc = corpusText("024-");
+    const seeded = await serveSeeded(doc);
+    try {
+      const visit = await userFirstVisit(seeded, 1500);
+      try {
+        const { page } = visit;
+        await waitChecked(page);
+        assert.equal(await value(page), doc);
+        assert.ok((await markTexts(page)).includes("исходя из"), `marks: ${JSON.stringify(await markTexts(page))}`);
+        assert.equal(await page.evaluate(() => performance.getEntriesByName("yasno:first-highlights").length), 1);
+        for (const path of ["/dist/boot.js", "/dist/app.js", "/dist/worker.js", "/pkg/yasno_wasm_bg.wasm"]) {
+          assert.ok(visit.requested.includes(path), `${path} not in ${visit.requested}`);
+        }
+      } finally {
+        await visit.close();
+      }
+    } finally {
+      seeded.stop();
+    }
   });
 
   test("the page runs its bundled scripts from www/dist/", async () => {
