@@ -172,11 +172,14 @@ www-build: www-pkg setup-node
 test-web: www-build setup-chromium setup-python
 	node --test --test-concurrency=1 tests/web/*.test.mjs
 
-# Page load → first highlights on a 30 KB document (prints figures).
+# Page load → first highlights on a 30 KB document (prints figures): a first
+# visit in a new browser with no DevTools client during the load (the
+# target's figure), then loads driven by Playwright, Ctrl+V and a keystroke.
 bench-web: www-build setup-chromium setup-python
 	node tests/web/bench.mjs
 
-# Two builds of the page compared by interleaved first visits (prints figures):
+# Two builds of the page compared by interleaved first visits, each in a new
+# browser with no DevTools client during the load (prints figures):
 # make ab-web WWW_A=/tmp/www-before [WWW_B=www]
 ab-web: www-build setup-chromium setup-python
 	WWW_A="$(WWW_A)" WWW_B="$(WWW_B)" node tests/web/ab.mjs
