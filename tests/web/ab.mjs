@@ -11,31 +11,13 @@
 // `make www-build` after it (WWW_B defaults to www/). AB_RUNS visits each (12).
 
 import { resolve } from "node:path";
-import { WWW, document30k, serveSeeded, userFirstVisit } from "./harness.mjs";
+import { WWW, document30k, loadStages, serveSeeded, userFirstVisit } from "./harness.mjs";
 
 const RUNS = Number(process.env.AB_RUNS || 12);
 const dirs = { A: process.env.WWW_A, B: process.env.WWW_B || WWW };
 if (!dirs.A) throw new Error("WWW_A=<a copy of www/ with its pkg/> is required");
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** The page's own times of the load, ms since navigation start. */
-const stages = (page) =>
-  page.evaluate(() => {
-    const mark = (name) => performance.getEntriesByName(name)[0];
-    const ready = mark("yasno:ready")?.detail;
-    const check = mark("yasno:check");
-    const first = mark("yasno:first-highlights");
-    if (!ready || !check || !first || document.documentElement.dataset.state !== "idle") return null;
-    const w = (t) => t + ready.origin - performance.timeOrigin;
-    return {
-      module: w(ready.module),
-      checker: w(ready.checker),
-      check: check.detail.ms,
-      highlights: first.startTime,
-      text: document.getElementById("text").value,
-    };
-  });
 
 const text = document30k();
 const servers = { A: await serveSeeded(text, resolve(dirs.A)), B: await serveSeeded(text, resolve(dirs.B)) };
@@ -45,8 +27,8 @@ try {
     for (const k of i % 2 ? ["A", "B"] : ["B", "A"]) {
       const visit = await userFirstVisit(servers[k]);
       try {
-        const s = await stages(visit.page);
-        if (!s || s.text !== text) throw new Error(`${dirs[k]}: the page did not show the document checked`);
+        const s = await loadStages(visit.page);
+        if (s.text !== text) throw new Error(`${dirs[k]}: the page did not restore the draft`);
         results[k].push(s);
       } finally {
         await visit.close();
@@ -56,11 +38,11 @@ try {
   for (const k of ["A", "B"]) {
     const r = results[k];
     const m = (key) => median(r.map((x) => x[key])).toFixed(0);
-    const hl = r.map((x) => x.highlights);
+    const hl = r.map((x) => x.firstHighlights);
     console.log(
-      `${k} (${dirs[k]}): first highlights ${m("highlights")} ms median ` +
+      `${k} (${dirs[k]}): first highlights ${m("firstHighlights")} ms median ` +
         `(min ${Math.min(...hl).toFixed(0)}, max ${Math.max(...hl).toFixed(0)}); ` +
-        `module at hand ${m("module")}, new Checker built ${m("checker")}, first check ${m("check")} ms; ` +
+        `module at hand ${m("workerModule")}, new Checker built ${m("workerChecker")}, first check ${m("checkMs")} ms; ` +
         `${RUNS} first visits each, interleaved`,
     );
   }

@@ -10,7 +10,7 @@
 // that each load shows the document with its highlights.
 
 import os from "node:os";
-import { document30k, firstVisit, launch, serve, serveSeeded, userFirstVisit } from "./harness.mjs";
+import { document30k, firstVisit, launch, loadStages, serve, serveSeeded, userFirstVisit } from "./harness.mjs";
 
 const RUNS = Number(process.env.RUNS || 7);
 
@@ -27,42 +27,7 @@ const SETTLE_MS = Number(process.env.SETTLE_MS || 2000);
 /** The stages of the load just done, in ms since the navigation started. */
 async function timeline(page) {
   await page.waitForTimeout(SETTLE_MS);
-  return stagesOf(page);
-}
-
-/** The stages of a load that is over (the page is idle). */
-async function stagesOf(page) {
-  await page.waitForFunction(() => document.documentElement.dataset.state === "idle", null, { timeout: 30_000 });
-  const stages = await page.evaluate(() => {
-    // One timeline, ms since the navigation started: the worker's own
-    // times are moved by the difference of the two clocks' origins.
-    const nav = performance.getEntriesByType("navigation")[0];
-    const boot = performance.getEntriesByName("yasno:boot")[0];
-    const ready = performance.getEntriesByName("yasno:ready")[0].detail;
-    const check = performance.getEntriesByName("yasno:check")[0];
-    const first = performance.getEntriesByName("yasno:first-highlights")[0];
-    const painted = performance.getEntriesByName("yasno:first-painted")[0];
-    if (!first) return null;
-    const w = (t) => t + ready.origin - performance.timeOrigin;
-    return {
-      dcl: nav.domContentLoadedEventEnd,
-      boot: boot ? boot.startTime : NaN,
-      workerStart: w(0),
-      workerModules: w(ready.modules),
-      workerModule: w(ready.module ?? NaN),
-      workerWasm: w(ready.wasm),
-      workerChecker: w(ready.checker),
-      checkStart: w(check.detail.started),
-      checkEnd: w(check.detail.started + check.detail.ms),
-      reportReceived: check.startTime,
-      firstHighlights: first.startTime,
-      firstPainted: painted ? painted.startTime : NaN,
-      text: document.getElementById("text").value,
-      marks: document.querySelectorAll("#backdrop mark").length,
-    };
-  });
-  if (!stages) throw new Error("no highlights");
-  return stages;
+  return loadStages(page);
 }
 
 const text = document30k();
@@ -93,7 +58,7 @@ try {
     {
       const visit = await userFirstVisit(seeded);
       try {
-        const stages = await stagesOf(visit.page);
+        const stages = await loadStages(visit.page);
         if (stages.text !== text) throw new Error("the first visit did not restore the draft");
         for (const path of ["/dist/app.js", "/dist/worker.js", "/pkg/yasno_wasm_bg.wasm"]) {
           if (!visit.requested.includes(path)) throw new Error(`the first visit did not load ${path}: ${visit.requested}`);

@@ -308,3 +308,43 @@ export async function firstVisit(browser, url, draft, beforeLoad = async () => {
   await page.goto(url);
   return { context, page };
 }
+
+/**
+ * The stages of a load, in ms since the navigation started, from the
+ * page's own marks, once the page is idle; with the editor's text and the
+ * number of highlighted spans.
+ */
+export async function loadStages(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.state === "idle", null, { timeout: 30_000 });
+  const stages = await page.evaluate(() => {
+    // One timeline, ms since the navigation started: the worker's own
+    // times are moved by the difference of the two clocks' origins.
+    const nav = performance.getEntriesByType("navigation")[0];
+    const boot = performance.getEntriesByName("yasno:boot")[0];
+    const ready = performance.getEntriesByName("yasno:ready")[0].detail;
+    const check = performance.getEntriesByName("yasno:check")[0];
+    const first = performance.getEntriesByName("yasno:first-highlights")[0];
+    const painted = performance.getEntriesByName("yasno:first-painted")[0];
+    if (!first) return null;
+    const w = (t) => t + ready.origin - performance.timeOrigin;
+    return {
+      dcl: nav.domContentLoadedEventEnd,
+      boot: boot ? boot.startTime : NaN,
+      workerStart: w(0),
+      workerModules: w(ready.modules),
+      workerModule: w(ready.module ?? NaN),
+      workerWasm: w(ready.wasm),
+      workerChecker: w(ready.checker),
+      checkStart: w(check.detail.started),
+      checkEnd: w(check.detail.started + check.detail.ms),
+      checkMs: check.detail.ms,
+      reportReceived: check.startTime,
+      firstHighlights: first.startTime,
+      firstPainted: painted ? painted.startTime : NaN,
+      text: document.getElementById("text").value,
+      marks: document.querySelectorAll("#backdrop mark").length,
+    };
+  });
+  if (!stages) throw new Error("no highlights");
+  return stages;
+}
